@@ -1,0 +1,56 @@
+import type { AuthState } from './AuthState.js'
+
+export type LoginMode = 'redirect'
+export type LogoutMode = 'redirect' | 'local'
+
+export interface LoginOptions {
+  /** Only `redirect` so far. */
+  mode?: LoginMode
+  /** A path on this app to land on after sign-in. Defaults to the current page; anything off-origin becomes `/`. */
+  returnTo?: string
+  /** Scopes for this sign-in, instead of the configured ones. */
+  scope?: string
+  prompt?: 'none' | 'login' | 'consent' | 'select_account' | 'create'
+  loginHint?: string
+  /** Seconds: the IdP asks the user to sign in again if the last sign-in is older. */
+  maxAge?: number
+  acrValues?: string
+  uiLocales?: string
+  extraParams?: Readonly<Record<string, string>>
+}
+
+export interface LogoutOptions {
+  /** `redirect` (default) also ends the session at the IdP; `local` forgets this app's session only. */
+  mode?: LogoutMode
+  /** A path on this app to land on afterwards. Default `/`. */
+  returnTo?: string
+}
+
+export interface AccessTokenOptions {
+  /** Seconds the token must still be valid for; a token closer to expiry is renewed first. Default 30. */
+  minValidity?: number
+}
+
+/**
+ * One sign-in lifecycle for one app. Framework-agnostic: React, router loaders and fetch wrappers all
+ * read the same client.
+ */
+export interface AuthClient {
+  /** The current snapshot; the same object until something changes. */
+  getState(): AuthState
+  /** Calls `listener` after each change; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void
+  /**
+   * Completes a sign-in callback when the page is one, else restores the stored session. Idempotent:
+   * every call returns the same promise, so a code is never redeemed twice. Never rejects: failures
+   * land in `getState().error`.
+   */
+  start(): Promise<void>
+  /** Leaves for the identity provider. Rejects with an AuthError (also kept in state) when it cannot. */
+  login(options?: LoginOptions): Promise<void>
+  logout(options?: LogoutOptions): Promise<void>
+  /** A valid access token, renewed first when needed; concurrent callers share one renewal. */
+  getAccessToken(options?: AccessTokenOptions): Promise<string>
+  /** Stops listening to the page. */
+  dispose(): void
+}

@@ -1,0 +1,28 @@
+/** Where the session (tokens and profile) is kept between page loads. */
+export type SessionStorageKind = 'session' | 'local' | 'memory'
+
+export interface AuthClientConfig {
+  /** The OpenID Provider's issuer URL, e.g. `https://idp.example.com`. Must be https except on localhost. */
+  authority: string
+  /** The public client's id, as registered at the identity provider. */
+  clientId: string
+  /** Where the identity provider sends the user back: a path on this app (`/callback`, the default) or an absolute URL on the same origin. */
+  redirectUri?: string
+  /** Where the identity provider sends the user after sign-out: a path or a same-origin URL. Default `/`. */
+  postLogoutRedirectUri?: string
+  /** Default `openid profile email offline_access`. `openid` is always added. */
+  scope?: string
+  /** Default `session` (per tab, gone when the tab closes). `memory` keeps nothing across reloads. */
+  storage?: SessionStorageKind
+  /** Fetch the userinfo endpoint after sign-in and merge its claims. Off by default: the ID token usually carries them, and it costs a round trip. */
+  loadUserInfo?: boolean
+  /** Extra parameters for every authorization request. */
+  extraQueryParams?: Readonly<Record<string, string>>
+  /** How to leave the app for the identity provider. Defaults to `window.location.assign`; override for embedded webviews or tests. */
+  navigate?: (url: string) => void
+  /**
+   * Accepted only to be rejected with a message that explains the alternative: a browser app uses the
+   * authorization code flow with PKCE (`code`).
+   */
+  responseType?: string
+}

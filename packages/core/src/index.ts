@@ -1,0 +1,17 @@
+export { createAuthClient } from './createAuthClient.js'
+export type { AuthClient, AccessTokenOptions, LoginMode, LoginOptions, LogoutMode, LogoutOptions } from './AuthClient.js'
+export type { AuthClientConfig, SessionStorageKind } from './AuthClientConfig.js'
+export { AuthError, isAuthError, type AuthErrorCode, type AuthErrorOptions } from './AuthError.js'
+export {
+  hasRole,
+  isAuthenticated,
+  isLoading,
+  selectError,
+  selectUser,
+  type AuthState,
+  type AuthStatus,
+  type AuthUser,
+  type PendingActivity,
+  type UserProfile,
+} from './AuthState.js'
+export { sanitizeReturnTo } from './sanitizeReturnTo.js'

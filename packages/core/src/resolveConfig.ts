@@ -1,0 +1,111 @@
+import { AuthError } from './AuthError.js'
+import type { AuthClientConfig, SessionStorageKind } from './AuthClientConfig.js'
+
+export interface ResolvedConfig {
+  authority: string
+  clientId: string
+  redirectUri: string
+  postLogoutRedirectUri: string
+  scope: string
+  storage: SessionStorageKind
+  loadUserInfo: boolean
+  extraQueryParams: Readonly<Record<string, string>>
+  navigate: (url: string) => void
+  origin: string
+}
+
+const defaultScope = 'openid profile email offline_access'
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
+const secretKeys = ['clientSecret', 'client_secret', 'secret']
+const storageKinds: readonly SessionStorageKind[] = ['session', 'local', 'memory']
+
+function configError(message: string): AuthError {
+  return new AuthError('config', `latchkey config: ${message}`)
+}
+
+function currentOrigin(): string {
+  if (typeof window === 'undefined' || !window.location) {
+    throw configError('createAuthClient needs a browser window (window.location) to know the app origin.')
+  }
+  return window.location.origin
+}
+
+function parseAbsolute(value: string, what: string): URL {
+  try {
+    return new URL(value)
+  } catch {
+    throw configError(`${what} "${value}" is not an absolute URL. Use the full URL, e.g. "https://idp.example.com".`)
+  }
+}
+
+/** Resolves a path or absolute URL against the app, rejecting other origins: a code sent elsewhere is a code leaked. */
+function resolveSameOrigin(value: string, origin: string, what: string): string {
+  let url: URL
+  try {
+    url = new URL(value, origin)
+  } catch {
+    throw configError(`${what} "${value}" is not a valid URL or path.`)
+  }
+  if (url.origin !== origin) {
+    throw configError(
+      `${what} "${value}" is on ${url.origin}, but this app runs on ${origin}. Use a path on this app such as "/callback"; the identity provider must send the user back to the app that started the sign-in.`,
+    )
+  }
+  url.hash = ''
+  return url.href
+}
+
+/**
+ * Checks a config and fills in defaults. Every problem is an AuthError with code `config` whose message
+ * says what to do instead, so a misconfigured app fails at start-up rather than at the first sign-in.
+ */
+export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
+  if (config === null || typeof config !== 'object') {
+    throw configError('createAuthClient needs a config object with at least { authority, clientId }.')
+  }
+  const loose = config as unknown as Record<string, unknown>
+  for (const key of secretKeys) {
+    if (loose[key] !== undefined) {
+      throw configError(
+        `remove "${key}". A browser cannot keep a client secret: anyone can read it from the bundle. Register the app as a public client (token_endpoint_auth_method "none"); PKCE protects the code instead.`,
+      )
+    }
+  }
+  const responseType = config.responseType ?? (loose['response_type'] as string | undefined)
+  if (responseType !== undefined && responseType !== 'code') {
+    throw configError(
+      `responseType "${responseType}" is not supported. The implicit and hybrid flows expose tokens in the URL and are deprecated for browser apps (OAuth 2.0 Security BCP); latchkey always uses the authorization code flow with PKCE. Remove responseType.`,
+    )
+  }
+  if (typeof config.authority !== 'string' || config.authority.trim() === '') {
+    throw configError('"authority" is missing. Set it to your identity provider\'s issuer URL, e.g. "https://idp.example.com".')
+  }
+  if (typeof config.clientId !== 'string' || config.clientId.trim() === '') {
+    throw configError('"clientId" is missing. Set it to the client id registered for this app at your identity provider.')
+  }
+  const authorityUrl = parseAbsolute(config.authority, 'authority')
+  if (authorityUrl.protocol !== 'https:' && !(authorityUrl.protocol === 'http:' && loopbackHosts.has(authorityUrl.hostname))) {
+    throw configError(
+      `authority "${config.authority}" must use https. Plain http is only accepted for localhost and 127.0.0.1, where a local test IdP runs.`,
+    )
+  }
+  const storage = config.storage ?? 'session'
+  if (!storageKinds.includes(storage)) {
+    throw configError(`storage "${String(storage)}" is not one of ${storageKinds.join(', ')}.`)
+  }
+  const origin = currentOrigin()
+  const scopes = new Set((config.scope ?? defaultScope).split(/\s+/).filter(Boolean))
+  scopes.add('openid')
+  return {
+    authority: config.authority.replace(/\/+$/, ''),
+    clientId: config.clientId,
+    redirectUri: resolveSameOrigin(config.redirectUri ?? '/callback', origin, 'redirectUri'),
+    postLogoutRedirectUri: resolveSameOrigin(config.postLogoutRedirectUri ?? '/', origin, 'postLogoutRedirectUri'),
+    scope: [...scopes].join(' '),
+    storage,
+    loadUserInfo: config.loadUserInfo ?? false,
+    extraQueryParams: config.extraQueryParams ?? {},
+    navigate: config.navigate ?? ((url) => window.location.assign(url)),
+    origin,
+  }
+}

@@ -1,0 +1,56 @@
+import { AuthError, type AuthErrorCode } from './AuthError.js'
+
+/** OAuth error codes an IdP may send that we report under their own name. */
+const passThroughCodes = new Set<AuthErrorCode>([
+  'access_denied',
+  'login_required',
+  'consent_required',
+  'interaction_required',
+  'invalid_grant',
+])
+
+interface ProtocolErrorResponse {
+  name: 'ErrorResponse'
+  error: string
+  error_description: string | null
+}
+
+function isProtocolErrorResponse(err: unknown): err is ProtocolErrorResponse {
+  return err instanceof Error && err.name === 'ErrorResponse' && typeof (err as Partial<ProtocolErrorResponse>).error === 'string'
+}
+
+/**
+ * Turns whatever oidc-client-ts or fetch threw into an AuthError. oidc-client-ts signals most failures
+ * with plain `Error`s, so a few are recognised by name or message; anything else keeps its cause.
+ */
+export function toAuthError(err: unknown, context: string): AuthError {
+  if (err instanceof AuthError) return err
+  if (isProtocolErrorResponse(err)) {
+    const code = passThroughCodes.has(err.error as AuthErrorCode) ? (err.error as AuthErrorCode) : 'idp_error'
+    const description = err.error_description ?? undefined
+    return new AuthError(code, `${context}: the identity provider answered ${err.error}${description ? ` (${description})` : ''}.`, {
+      description,
+      cause: err,
+    })
+  }
+  if (err instanceof Error) {
+    if (err.name === 'ErrorTimeout') {
+      return new AuthError('timeout', `${context}: the identity provider did not answer in time.`, { cause: err })
+    }
+    if (err.name === 'TypeError' || /network|fetch/i.test(err.message)) {
+      return new AuthError('network', `${context}: could not reach the identity provider (${err.message}).`, { cause: err })
+    }
+    if (/No matching state|State does not match|No state in response/.test(err.message)) {
+      return new AuthError(
+        'state_mismatch',
+        `${context}: this sign-in response does not belong to a sign-in started here (it was already used, or it was started in another browser).`,
+        { cause: err },
+      )
+    }
+    if (/id_token|ID Token|nonce|subject/i.test(err.message)) {
+      return new AuthError('invalid_token', `${context}: ${err.message}.`, { cause: err })
+    }
+    return new AuthError('idp_error', `${context}: ${err.message}`, { cause: err })
+  }
+  return new AuthError('unknown', `${context}: ${String(err)}`, { cause: err })
+}

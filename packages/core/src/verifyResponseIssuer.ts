@@ -1,0 +1,22 @@
+import { AuthError } from './AuthError.js'
+
+/**
+ * Mix-up defence (RFC 9207): when the IdP says it sends `iss` with authorization responses, the
+ * response must carry it and it must be this IdP.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9207#section-2.4
+ */
+export function verifyResponseIssuer(callbackUrl: string, issuer: string, issParameterSupported: boolean): void {
+  const iss = new URL(callbackUrl).searchParams.get('iss')
+  if (iss === null) {
+    if (issParameterSupported) {
+      throw new AuthError('invalid_token', `The sign-in response has no "iss" parameter, though ${issuer} announces it (RFC 9207).`)
+    }
+    return
+  }
+  if (iss !== issuer) {
+    throw new AuthError('invalid_token', `The sign-in response comes from "${iss}", not from "${issuer}": possible mix-up attack.`, {
+      cause: { expected: issuer, actual: iss },
+    })
+  }
+}
