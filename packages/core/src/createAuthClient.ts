@@ -1,4 +1,4 @@
-import { OidcClient, RefreshState, WebStorageStateStore, type SigninResponse } from 'oidc-client-ts'
+import { OidcClient, WebStorageStateStore, type RefreshState, type SigninResponse } from 'oidc-client-ts'
 import type { AccessTokenOptions, AuthClient, LoginOptions, LogoutOptions } from './AuthClient.js'
 import type { AuthClientConfig } from './AuthClientConfig.js'
 import { AuthError } from './AuthError.js'
@@ -59,7 +59,7 @@ class LatchkeyClient implements AuthClient {
   readonly #config: ResolvedConfig
   readonly #oidc: OidcClient
   readonly #sessions: SessionStore
-  readonly #store: Store<AuthState> = createStore(initialAuthState)
+  readonly #store: Store<AuthState>
   readonly #logoutReturnKey: string
   #started: Promise<void> | undefined
   #refreshing: Promise<Session> | undefined
@@ -86,6 +86,21 @@ class LatchkeyClient implements AuthClient {
       stateStore: new WebStorageStateStore({ prefix: `${key}:pending:`, store: window.localStorage }),
       staleStateAgeInSeconds: 900,
     })
+    this.#store = createStore(this.#initialState())
+  }
+
+  /**
+   * A stored, unexpired session is known without any I/O, so the first render already shows the user
+   * instead of a loading flash; only a callback or an expired session needs `start()` to settle.
+   */
+  #initialState(): AuthState {
+    if (this.#isSigninCallback(window.location.href)) return initialAuthState
+    const session = this.#sessions.load()
+    if (session && session.expiresAt > Date.now()) {
+      return Object.freeze({ status: 'authenticated', user: toUser(session), error: null, pending: null })
+    }
+    if (session?.refreshToken) return initialAuthState
+    return Object.freeze({ status: 'anonymous', user: null, error: null, pending: null })
   }
 
   getState = (): AuthState => this.#store.get()
@@ -263,7 +278,7 @@ class LatchkeyClient implements AuthClient {
       return
     }
     if (session.expiresAt > Date.now()) {
-      this.#update({ status: 'authenticated', user: toUser(session) })
+      if (this.getState().user === null) this.#update({ status: 'authenticated', user: toUser(session) })
       return
     }
     if (!session.refreshToken) {
@@ -289,13 +304,14 @@ class LatchkeyClient implements AuthClient {
     this.#update({ pending: 'refresh' })
     try {
       const response = await this.#oidc.useRefreshToken({
-        state: new RefreshState({
+        // oidc-client-ts exports RefreshState as a type only; the shape is all it reads.
+        state: {
           refresh_token: current.refreshToken,
-          ...(current.idToken !== undefined && { id_token: current.idToken }),
+          id_token: current.idToken,
           session_state: null,
           scope: current.scopes.join(' '),
-          profile: current.profile as never,
-        }),
+          profile: current.profile as RefreshState['profile'],
+        },
       })
       const issuer = await this.#oidc.metadataService.getIssuer()
       const renewed: Session = response.id_token && response.id_token !== current.idToken

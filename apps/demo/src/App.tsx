@@ -1,0 +1,39 @@
+import { Route, Routes } from 'react-router'
+import { RequireAuth } from '@latchkey/react'
+import { Layout } from './Layout.js'
+import { AdminPage } from './pages/AdminPage.js'
+import { CallbackPage } from './pages/CallbackPage.js'
+import { ForbiddenPage } from './pages/ForbiddenPage.js'
+import { HomePage } from './pages/HomePage.js'
+import { NotFoundPage } from './pages/NotFoundPage.js'
+import { ProfilePage } from './pages/ProfilePage.js'
+
+const loading = <p aria-live="polite">Checking your session…</p>
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="callback" element={<CallbackPage />} />
+        <Route
+          path="profile"
+          element={
+            <RequireAuth fallback={loading}>
+              <ProfilePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin"
+          element={
+            <RequireAuth fallback={loading} when={(user) => user.profile.roles?.includes('admin') ?? false} forbidden={<ForbiddenPage />}>
+              <AdminPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  )
+}

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs'
+import { defineConfig, devices } from '@playwright/test'
+import { appOrigin, idpIssuer, idpPort, appPort } from './tests/ports.js'
+
+/** Debian's Chromium where there is one (Playwright cannot download its own here), else Playwright's. */
+function chromiumExecutable(): string | undefined {
+  const fromEnv = process.env['PLAYWRIGHT_CHROMIUM_EXECUTABLE']
+  if (fromEnv) return fromEnv
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
+}
+
+const isCI = Boolean(process.env['CI'])
+const executablePath = chromiumExecutable()
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: isCI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: appOrigin,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          ...(executablePath && { executablePath }),
+          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: `node ../packages/mock-idp/dist/cli.js --port ${idpPort} --client demo=${appOrigin}`,
+      url: `${idpIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: !isCI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 20_000,
+    },
+    {
+      // A production build of the demo, pointed at this suite's IdP.
+      command: `npx vite build --outDir dist-e2e --emptyOutDir && npx vite preview --outDir dist-e2e --port ${appPort} --strictPort`,
+      cwd: '../apps/demo',
+      env: { VITE_LATCHKEY_AUTHORITY: idpIssuer },
+      url: appOrigin,
+      reuseExistingServer: !isCI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 60_000,
+    },
+  ],
+})

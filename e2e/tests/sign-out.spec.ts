@@ -1,0 +1,30 @@
+import { alice, expect, test } from './fixtures.js'
+
+test.describe('sign-out', () => {
+  test('ends the app session and the IdP session', async ({ page, idp, app }) => {
+    await page.goto('/profile')
+    await idp.signInAs(alice)
+    await app.expectSignedInAs(alice)
+
+    await app.signOut()
+    await expect(page).toHaveURL('/')
+    await app.expectSignedOut()
+    const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }))
+    expect(stored).not.toContain('accessToken')
+
+    // Were the IdP session still alive, this would come straight back signed in.
+    await page.goto('/profile')
+    await idp.expectLoginPage()
+  })
+
+  test('signing out of the app only keeps the IdP session', async ({ page, idp, app }) => {
+    await page.goto('/profile')
+    await idp.signInAs(alice)
+    await app.expectSignedInAs(alice)
+
+    await page.getByRole('button', { name: 'Sign out of this app only' }).click()
+    await app.expectSignedOut()
+    await page.goto('/profile')
+    await expect(page.getByTestId('user-name')).toHaveText(alice.name)
+  })
+})

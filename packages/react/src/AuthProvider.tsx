@@ -1,0 +1,32 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { createAuthClient, type AuthClient, type AuthClientConfig } from '@latchkey/core'
+import { AuthContext } from './AuthContext.js'
+
+export type AuthProviderProps =
+  | { client: AuthClient; children?: ReactNode }
+  | (AuthClientConfig & { client?: undefined; children?: ReactNode })
+
+/**
+ * Makes a latchkey client available below it and starts it (completing a sign-in callback or
+ * restoring the session).
+ *
+ * @example
+ * const auth = createAuthClient({ authority: 'https://idp.example.com', clientId: 'spa' })
+ * <AuthProvider client={auth}><App /></AuthProvider>
+ *
+ * @example
+ * <AuthProvider authority="https://idp.example.com" clientId="spa"><App /></AuthProvider>
+ */
+export function AuthProvider(props: AuthProviderProps) {
+  const { children } = props
+  // Config props build the client once; later prop changes are ignored, as a client's identity must not change.
+  const [client] = useState<AuthClient>(() => {
+    if (props.client) return props.client
+    const { children: _children, client: _client, ...config } = props
+    return createAuthClient(config)
+  })
+  useEffect(() => {
+    void client.start()
+  }, [client])
+  return <AuthContext.Provider value={client}>{children}</AuthContext.Provider>
+}

@@ -1,0 +1,68 @@
+import { StrictMode, type ReactNode } from 'react'
+import { render, screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { createAuthClient } from '@latchkey/core'
+import { AuthProvider } from './AuthProvider.js'
+import { RequireAuth } from './RequireAuth.js'
+import { seedSession, testAuthority, testClientId } from './test/seedSession.js'
+
+const isAdmin = (user: { profile: { roles?: readonly string[] } }) => user.profile.roles?.includes('admin') ?? false
+
+function renderGuarded(ui: ReactNode, navigate = vi.fn()) {
+  // Port 9 on loopback refuses connections: an identity provider that is down.
+  const client = createAuthClient({ authority: testAuthority, clientId: testClientId, navigate })
+  render(
+    <StrictMode>
+      <AuthProvider client={client}>{ui}</AuthProvider>
+    </StrictMode>,
+  )
+  return { client, navigate }
+}
+
+describe('RequireAuth', () => {
+  it('shows its children to a signed-in user', () => {
+    seedSession({ sub: 'alice', name: 'Alice' })
+    renderGuarded(
+      <RequireAuth fallback={<p>loading</p>}>
+        <p>secret</p>
+      </RequireAuth>,
+    )
+    expect(screen.getByText('secret')).toBeTruthy()
+  })
+
+  it('shows the forbidden view when the user fails the `when` check', () => {
+    seedSession({ sub: 'alice', name: 'Alice', roles: ['user'] })
+    renderGuarded(
+      <RequireAuth when={isAdmin} forbidden={<p>admins only</p>}>
+        <p>admin panel</p>
+      </RequireAuth>,
+    )
+    expect(screen.getByText('admins only')).toBeTruthy()
+    expect(screen.queryByText('admin panel')).toBeNull()
+  })
+
+  it('lets a user with the role through the `when` check', () => {
+    seedSession({ sub: 'ada', name: 'Ada', roles: ['admin'] })
+    renderGuarded(
+      <RequireAuth when={isAdmin} forbidden={<p>admins only</p>}>
+        <p>admin panel</p>
+      </RequireAuth>,
+    )
+    expect(screen.getByText('admin panel')).toBeTruthy()
+  })
+
+  it('shows the sign-in error with a retry instead of redirecting again when the IdP is down', async () => {
+    const { navigate, client } = renderGuarded(
+      <RequireAuth fallback={<p>loading</p>}>
+        <p>secret</p>
+      </RequireAuth>,
+    )
+    expect(screen.getByText('loading')).toBeTruthy()
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toMatch(/could not reach the identity provider/i)
+    expect(client.getState().error?.code).toBe('network')
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy()
+    expect(navigate).not.toHaveBeenCalled()
+    expect(screen.queryByText('secret')).toBeNull()
+  })
+})

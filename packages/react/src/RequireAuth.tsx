@@ -1,0 +1,96 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+import type { AuthError, AuthState, AuthUser, LoginOptions } from '@latchkey/core'
+import { useAuthClient } from './useAuthClient.js'
+import { useAuthSelector } from './useAuthSelector.js'
+
+export interface RequireAuthProps {
+  children?: ReactNode
+  /** Shown while the session loads and while leaving for the identity provider. */
+  fallback?: ReactNode
+  /** An extra condition on the signed-in user, such as a role; when it fails, `forbidden` is shown. */
+  when?: (user: AuthUser) => boolean
+  forbidden?: ReactNode
+  /** Shown instead of signing in again when the last sign-in failed, so a failure never loops. */
+  renderError?: (error: AuthError, retry: () => void) => ReactNode
+  /** Options for the automatic sign-in; `returnTo` defaults to the current page. */
+  loginOptions?: LoginOptions
+}
+
+type Gate = 'wait' | 'redirecting' | 'login' | 'error' | 'forbidden' | 'allow'
+
+function gateOf(state: AuthState, when: RequireAuthProps['when']): Gate {
+  if (state.status === 'loading' || state.pending === 'callback' || state.pending === 'logout') return 'wait'
+  if (state.status === 'authenticated' && state.user) return when && !when(state.user) ? 'forbidden' : 'allow'
+  if (state.error) return 'error'
+  return state.pending === 'login' ? 'redirecting' : 'login'
+}
+
+const selectError = (state: AuthState): AuthError | null => state.error
+
+function DefaultError({ error, retry }: { error: AuthError; retry: () => void }) {
+  return (
+    <div role="alert">
+      <p>Sign-in failed: {error.message}</p>
+      <button type="button" onClick={retry}>
+        Try again
+      </button>
+    </div>
+  )
+}
+
+const defaultForbidden = <p role="alert">You do not have access to this page.</p>
+
+/**
+ * Renders its children only for a signed-in user (who also passes `when`). An anonymous visitor is
+ * sent to sign in once; if that fails, or the visitor comes back without signing in, it offers a
+ * button instead of redirecting again.
+ *
+ * @example
+ * <RequireAuth fallback={<Spinner />} when={(user) => user.profile.roles?.includes('admin') ?? false}
+ *              forbidden={<NotAllowed />}>
+ *   <AdminPage />
+ * </RequireAuth>
+ */
+export function RequireAuth({ children, fallback = null, when, forbidden = defaultForbidden, renderError, loginOptions }: RequireAuthProps) {
+  const client = useAuthClient()
+  const gate = useAuthSelector(client, (state) => gateOf(state, when))
+  const error = useAuthSelector(client, selectError)
+  const attempted = useRef(false)
+  const optionsRef = useRef(loginOptions)
+  optionsRef.current = loginOptions
+
+  const signIn = () => {
+    client.login(optionsRef.current).catch(() => {
+      // The error is in the client's state, where this component shows it.
+    })
+  }
+
+  useEffect(() => {
+    if (gate !== 'login' || attempted.current) return
+    // Read the live state: under StrictMode this effect runs twice, and the first run already set pending.
+    const { status, pending, error: lastError } = client.getState()
+    if (status !== 'anonymous' || pending !== null || lastError) return
+    attempted.current = true
+    signIn()
+  })
+
+  switch (gate) {
+    case 'allow':
+      return <>{children}</>
+    case 'forbidden':
+      return <>{forbidden}</>
+    case 'error':
+      return <>{error && (renderError ? renderError(error, signIn) : <DefaultError error={error} retry={signIn} />)}</>
+    case 'login':
+      if (attempted.current) {
+        return (
+          <button type="button" onClick={signIn}>
+            Sign in to continue
+          </button>
+        )
+      }
+      return <>{fallback}</>
+    default:
+      return <>{fallback}</>
+  }
+}

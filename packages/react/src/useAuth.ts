@@ -1,0 +1,41 @@
+import { useMemo } from 'react'
+import type { AuthClient, AuthState } from '@latchkey/core'
+import { useAuthClient } from './useAuthClient.js'
+import { useAuthSelector } from './useAuthSelector.js'
+
+export interface UseAuthResult extends AuthState {
+  readonly isAuthenticated: boolean
+  readonly login: AuthClient['login']
+  readonly logout: AuthClient['logout']
+  readonly getAccessToken: AuthClient['getAccessToken']
+}
+
+const identity = (state: AuthState): AuthState => state
+
+/**
+ * The auth state and actions. With a selector, the component re-renders only when what it selects
+ * changes:
+ *
+ * @example
+ * const { status, user, login, logout } = useAuth()
+ * const name = useAuth((s) => s.user?.profile.name)
+ */
+export function useAuth(): UseAuthResult
+export function useAuth<T>(selector: (state: AuthState) => T): T
+export function useAuth<T>(selector?: (state: AuthState) => T): T | UseAuthResult {
+  const client = useAuthClient()
+  const selected: unknown = useAuthSelector<unknown>(client, selector ?? identity)
+  const whole = selector ? null : (selected as AuthState)
+  const result = useMemo(
+    () =>
+      whole && {
+        ...whole,
+        isAuthenticated: whole.status === 'authenticated',
+        login: client.login.bind(client),
+        logout: client.logout.bind(client),
+        getAccessToken: client.getAccessToken.bind(client),
+      },
+    [whole, client],
+  )
+  return result ?? (selected as T)
+}

@@ -1,0 +1,12 @@
+import { useContext } from 'react'
+import type { AuthClient } from '@latchkey/core'
+import { AuthContext } from './AuthContext.js'
+
+/** The client from the nearest AuthProvider, for calls outside rendering (event handlers, effects). */
+export function useAuthClient(): AuthClient {
+  const client = useContext(AuthContext)
+  if (!client) {
+    throw new Error('latchkey: useAuth, useAuthClient and the latchkey components must be used inside <AuthProvider>. Wrap your app in <AuthProvider client={auth}>.')
+  }
+  return client
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// Runs every test: build, typecheck, packaging lint, unit tests (Vitest) and e2e tests (Playwright,
+// Chromium), then prints one line "N passed, M failed" summed over all of them.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { findChromium } from './findChromium.mjs'
+
+const root = new URL('..', import.meta.url).pathname
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '1' }
+const resultFiles = {
+  unit: ['packages/core', 'packages/react', 'packages/mock-idp', 'packages/testing'].map((dir) => join(root, dir, 'test-results/vitest.json')),
+  e2e: [join(root, 'e2e/test-results/e2e.json')],
+}
+
+function run(command, args) {
+  console.log(`\n$ ${command} ${args.join(' ')}`)
+  return spawnSync(command, args, { cwd: root, env, stdio: 'inherit' }).status ?? 1
+}
+
+function playwrightHasOwnChromium() {
+  try {
+    const require = createRequire(join(root, 'e2e/package.json'))
+    const { chromium } = require('playwright-core')
+    return existsSync(chromium.executablePath())
+  } catch {
+    return false
+  }
+}
+
+function ensureChromium() {
+  const found = findChromium()
+  if (found === undefined) {
+    console.error(`PLAYWRIGHT_CHROMIUM_EXECUTABLE=${process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE} does not exist.`)
+    return false
+  }
+  if (found || playwrightHasOwnChromium()) return true
+  const isDebianRoot = existsSync('/etc/debian_version') && process.getuid?.() === 0
+  if (isDebianRoot) {
+    console.log('No Chromium found: installing Debian\'s chromium package.')
+    if (run('sh', ['-c', 'apt-get update && apt-get install -y chromium']) === 0 && findChromium()) return true
+  }
+  console.error(
+    [
+      'No Chromium found for the end-to-end tests. Any one of these works:',
+      '  - Debian/Ubuntu: sudo apt-get install -y chromium',
+      '  - set PLAYWRIGHT_CHROMIUM_EXECUTABLE=/path/to/chrome-or-chromium',
+      '  - npx playwright install chromium (downloads Playwright\'s own build)',
+    ].join('\n'),
+  )
+  return false
+}
+
+function count(file, kind) {
+  if (!existsSync(file)) return null
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  if (kind === 'unit') return { passed: report.numPassedTests, failed: report.numFailedTests }
+  const { expected = 0, unexpected = 0, flaky = 0 } = report.stats ?? {}
+  return { passed: expected + flaky, failed: unexpected }
+}
+
+for (const file of [...resultFiles.unit, ...resultFiles.e2e]) rmSync(file, { force: true })
+
+let failedSteps = 0
+let missingReports = 0
+const haveChromium = ensureChromium()
+failedSteps += run('npx', ['turbo', 'run', 'build', 'typecheck', 'lint', 'test', '--continue']) === 0 ? 0 : 1
+if (haveChromium) failedSteps += run('npx', ['turbo', 'run', 'e2e', '--continue']) === 0 ? 0 : 1
+else failedSteps += 1
+
+let passed = 0
+let failed = 0
+for (const [kind, files] of Object.entries(resultFiles)) {
+  for (const file of files) {
+    const counted = count(file, kind)
+    if (counted === null) {
+      if (kind === 'unit' && file.includes('packages/testing')) continue
+      missingReports += 1
+      console.error(`No test report at ${file}: that suite did not run.`)
+      continue
+    }
+    passed += counted.passed
+    failed += counted.failed
+  }
+}
+console.log(`\n${passed} passed, ${failed} failed`)
+process.exit(failed > 0 || failedSteps > 0 || missingReports > 0 ? 1 : 0)
