@@ -1,16 +1,17 @@
+import type { Page } from '@playwright/test'
 import { alice, expect, test } from './fixtures.js'
 import { appOrigin } from './ports.js'
 
-/** The page's own requests for the token endpoint with this code. */
-function codeExchanges(page: import('@playwright/test').Page, code: string): { count: number } {
+/** Counts the page's token requests from now on, optionally only those whose form body has `matching`. */
+function countTokenRequests(page: Page, matching = ''): { count: number } {
   const seen = { count: 0 }
   page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().endsWith('/token') && (request.postData() ?? '').includes(`code=${code}`)) seen.count += 1
+    if (request.method() === 'POST' && request.url().endsWith('/token') && (request.postData() ?? '').includes(matching)) seen.count += 1
   })
   return seen
 }
 
-async function signInCapturingCallback(page: import('@playwright/test').Page, signIn: () => Promise<void>): Promise<URL> {
+async function signInCapturingCallback(page: Page, signIn: () => Promise<void>): Promise<URL> {
   const callback = page.waitForRequest((request) => request.url().startsWith(`${appOrigin}/callback?`))
   await signIn()
   return new URL((await callback).url())
@@ -18,12 +19,7 @@ async function signInCapturingCallback(page: import('@playwright/test').Page, si
 
 test.describe('the authorization code is redeemed exactly once', () => {
   test('under React StrictMode the callback makes one token request', async ({ page, idp }) => {
-    const exchanges = { count: 0 }
-    page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().endsWith('/token') && (request.postData() ?? '').includes('grant_type=authorization_code')) {
-        exchanges.count += 1
-      }
-    })
+    const exchanges = countTokenRequests(page, 'grant_type=authorization_code')
     await page.goto('/profile')
     await signInCapturingCallback(page, () => idp.signInAs(alice))
     await expect(page.getByTestId('user-name')).toHaveText(alice.name)
@@ -35,7 +31,7 @@ test.describe('the authorization code is redeemed exactly once', () => {
     const callbackUrl = await signInCapturingCallback(page, () => idp.signInAs(alice))
     await expect(page.getByTestId('user-name')).toHaveText(alice.name)
     const code = callbackUrl.searchParams.get('code') ?? ''
-    const replays = codeExchanges(page, code)
+    const replays = countTokenRequests(page, `code=${code}`)
 
     await page.goto(callbackUrl.href)
     await app.expectSignedInAs(alice)
@@ -49,17 +45,17 @@ test.describe('the authorization code is redeemed exactly once', () => {
     await page.goto('/profile')
     await idp.signInAs(alice)
     await expect(page.getByTestId('user-name')).toHaveText(alice.name)
-    const exchanges = { count: 0 }
-    page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().endsWith('/token')) exchanges.count += 1
-    })
+    const tokenRequests = countTokenRequests(page)
+
     await page.goBack()
+    await expect(page.getByRole('heading', { name: 'Sign-in expired' })).toBeVisible()
     await page.goBack()
-    await expect(page).toHaveURL('/')
-    await app.expectSignedInAs(alice)
+    await expect(page).toHaveURL('/profile')
+    await expect(page.getByTestId('user-name')).toHaveText(alice.name)
     await page.goForward()
     await page.goForward()
+    await expect(page).toHaveURL('/profile')
     await app.expectSignedInAs(alice)
-    expect(exchanges.count).toBe(0)
+    expect(tokenRequests.count).toBe(0)
   })
 })

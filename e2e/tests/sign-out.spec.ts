@@ -24,7 +24,10 @@ test.describe('sign-out', () => {
 
     await page.getByRole('button', { name: 'Sign out of this app only' }).click()
     await app.expectSignedOut()
-    await page.goto('/profile')
+    // Signed out on a guarded page: offered a button rather than sent straight back to the IdP.
+    await expect(page.getByRole('button', { name: 'Sign in to continue' })).toBeVisible()
+    await expect(page).toHaveURL('/profile')
+    await page.getByRole('button', { name: 'Sign in to continue' }).click()
     await expect(page.getByTestId('user-name')).toHaveText(alice.name)
   })
 })

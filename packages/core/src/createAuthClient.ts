@@ -185,9 +185,21 @@ class LatchkeyClient implements AuthClient {
     await this.#restore()
   }
 
-  /** Back from the IdP through the back/forward cache: the page never reloaded, so clear the stale "login" activity. */
+  /**
+   * Back through the back/forward cache the page never reloaded: its "login" activity is stale, and
+   * another page (a callback, a sign-out) may have changed the stored session meanwhile.
+   */
   #onPageShow = (event: PageTransitionEvent): void => {
-    if (event.persisted && this.getState().pending === 'login') this.#update({ pending: null })
+    if (!event.persisted) return
+    const session = this.#usableSession()
+    this.#store.set(
+      Object.freeze({
+        status: session ? 'authenticated' : 'anonymous',
+        user: session ? toUser(session) : null,
+        error: this.getState().error,
+        pending: null,
+      }),
+    )
   }
 
   #isSigninCallback(href: string): boolean {

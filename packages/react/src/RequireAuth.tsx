@@ -42,8 +42,8 @@ const defaultForbidden = <p role="alert">You do not have access to this page.</p
 
 /**
  * Renders its children only for a signed-in user (who also passes `when`). An anonymous visitor is
- * sent to sign in once; if that fails, or the visitor comes back without signing in, it offers a
- * button instead of redirecting again.
+ * sent to sign in once; if that fails, the visitor comes back without signing in, or signs out here,
+ * it offers a button instead of redirecting again.
  *
  * @example
  * <RequireAuth fallback={<Spinner />} when={(user) => user.profile.roles?.includes('admin') ?? false}
@@ -55,7 +55,9 @@ export function RequireAuth({ children, fallback = null, when, forbidden = defau
   const client = useAuthClient()
   const gate = useAuthSelector(client, (state) => gateOf(state, when))
   const error = useAuthSelector(client, selectError)
-  const attempted = useRef(false)
+  // One automatic redirect per mount, and none once the user was seen signed in here: after a sign-out
+  // or an expired session the visitor gets a button, not a surprise trip to the IdP.
+  const autoLoginSpent = useRef(false)
   const optionsRef = useRef(loginOptions)
   optionsRef.current = loginOptions
 
@@ -66,11 +68,15 @@ export function RequireAuth({ children, fallback = null, when, forbidden = defau
   }
 
   useEffect(() => {
-    if (gate !== 'login' || attempted.current) return
+    if (gate === 'allow' || gate === 'forbidden') {
+      autoLoginSpent.current = true
+      return
+    }
+    if (gate !== 'login' || autoLoginSpent.current) return
     // Read the live state: under StrictMode this effect runs twice, and the first run already set pending.
     const { status, pending, error: lastError } = client.getState()
     if (status !== 'anonymous' || pending !== null || lastError) return
-    attempted.current = true
+    autoLoginSpent.current = true
     signIn()
   })
 
@@ -82,7 +88,7 @@ export function RequireAuth({ children, fallback = null, when, forbidden = defau
     case 'error':
       return <>{error && (renderError ? renderError(error, signIn) : <DefaultError error={error} retry={signIn} />)}</>
     case 'login':
-      if (attempted.current) {
+      if (autoLoginSpent.current) {
         return (
           <button type="button" onClick={signIn}>
             Sign in to continue

@@ -1,0 +1,12 @@
+/** One request the mock IdP received, as recorded by its journal. */
+export interface JournalEntry {
+  /** When the request arrived, as an ISO 8601 timestamp. */
+  at: string;
+  method: string;
+  /** The request path, without the query string (which may carry codes and tokens). */
+  path: string;
+  /** The `grant_type` of a token endpoint request. */
+  grantType?: string;
+  /** The HTTP status the IdP answered with. */
+  status: number;
+}

@@ -1,0 +1,26 @@
+import type { JournalEntry } from './JournalEntry.js';
+import type { MockFault } from './MockFault.js';
+import type { MockConsentMode } from './MockIdpOptions.js';
+import type { MockUser } from './MockUser.js';
+
+/** A running mock OpenID Provider; see `createMockIdp`. */
+export interface MockIdp {
+  /** The issuer identifier, e.g. `http://127.0.0.1:9400`; discovery is at `${issuer}/.well-known/openid-configuration`. */
+  readonly issuer: string;
+  /** The port the IdP listens on (on 127.0.0.1). */
+  readonly port: number;
+  readonly users: readonly MockUser[];
+  /** The faults active now. */
+  readonly faults: readonly MockFault[];
+  /** The consent mode in force now. */
+  readonly consent: MockConsentMode;
+  /** Activates a fault (others stay active). Throws a `MockIdpError` (`unknown_fault`) for an unknown name. */
+  setFault(fault: MockFault): void;
+  clearFaults(): void;
+  /** A copy of the requests received so far, oldest first (the last 1000). `/__mock/*` requests are not recorded. */
+  journal(): JournalEntry[];
+  clearJournal(): void;
+  setConsent(mode: MockConsentMode): void;
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>;
+}

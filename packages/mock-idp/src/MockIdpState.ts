@@ -1,0 +1,10 @@
+import type { Journal } from './createJournal.js';
+import type { MockFault } from './MockFault.js';
+import type { MockConsentMode } from './MockIdpOptions.js';
+
+/** What tests switch at run time, shared by the API, the `/__mock` endpoints and the middleware. */
+export interface MockIdpState {
+  faults: Set<MockFault>;
+  consent: MockConsentMode;
+  readonly journal: Journal;
+}

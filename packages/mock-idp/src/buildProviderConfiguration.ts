@@ -1,0 +1,139 @@
+import type { Configuration, JWK } from 'oidc-provider';
+import { errors } from 'oidc-provider';
+
+import { createMemoryAdapter } from './createMemoryAdapter.js';
+import type { MockUser } from './MockUser.js';
+import { renderLogoutPage } from './renderLogoutPage.js';
+import { renderMessagePage } from './renderMessagePage.js';
+import type { ResolvedOptions } from './resolveOptions.js';
+
+export interface ProviderSetup {
+  options: ResolvedOptions;
+  signingKey: JWK;
+  cookieKey: string;
+}
+
+/**
+ * The oidc-provider configuration of the mock IdP. Every helper whose default oidc-provider asks a
+ * deployment to replace is set here, which also keeps its console quiet.
+ */
+const clockTolerance = 15;
+
+export function buildProviderConfiguration({ options, signingKey, cookieKey }: ProviderSetup): Configuration {
+  const { api, users } = options;
+  const clientsById = new Map(options.clients.map((client) => [client.clientId, client]));
+
+  return {
+    adapter: createMemoryAdapter(clockTolerance),
+    clockTolerance,
+    clients: options.clients.map((client) => ({
+      client_id: client.clientId,
+      application_type: 'web',
+      token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      redirect_uris: client.redirectUris,
+      post_logout_redirect_uris: client.postLogoutRedirectUris,
+    })),
+    responseTypes: ['code'],
+    clientAuthMethods: ['none'],
+    pkce: { required: () => true },
+    jwks: { keys: [signingKey] },
+    cookies: { keys: [cookieKey] },
+
+    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    claims: {
+      acr: null,
+      sid: null,
+      auth_time: null,
+      iss: null,
+      openid: ['sub'],
+      profile: ['name', 'given_name', 'family_name', 'preferred_username', 'roles'],
+      email: ['email', 'email_verified'],
+    },
+    // SPAs read the profile from the ID token and never call userinfo.
+    conformIdTokenClaims: false,
+    findAccount: (_ctx, sub) => {
+      const user = users.find((candidate) => candidate.claims.sub === sub);
+      if (!user) return undefined;
+      return { accountId: sub, claims: () => accountClaims(user) };
+    },
+
+    // Every client here is an SPA that renews with its refresh token, whether or not it asked for
+    // offline_access (which oidc-provider drops unless prompt=consent).
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    rotateRefreshToken: true,
+
+    clientBasedCORS: (_ctx, origin, client) => clientsById.get(client.clientId)?.origins.has(origin) ?? false,
+
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+
+    ttl: {
+      AccessToken: options.accessTokenTtl,
+      AuthorizationCode: 60,
+      IdToken: options.idTokenTtl,
+      RefreshToken: options.refreshTokenTtl,
+      Session: options.sessionTtl,
+      Interaction: 3600,
+      // A grant must outlive the tokens and the session that rely on it.
+      Grant: Math.max(options.refreshTokenTtl, options.sessionTtl),
+    },
+
+    renderError: (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = renderMessagePage('Something went wrong', [
+        out.error_description === undefined ? out.error : `${out.error}: ${out.error_description}`,
+      ]);
+    },
+
+    features: {
+      devInteractions: { enabled: false },
+      // Every access token is for the API (see resourceIndicators), so none could call userinfo;
+      // the profile is in the ID token instead.
+      userinfo: { enabled: false },
+      introspection: {
+        enabled: true,
+        // A public client may only introspect its own tokens.
+        allowedPolicy: (ctx, client, token) =>
+          client.clientAuthMethod !== 'none' || token.clientId === ctx.oidc.client?.clientId,
+      },
+      revocation: {
+        enabled: true,
+        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+      },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = renderLogoutPage(form);
+        },
+        postLogoutSuccessSource: (ctx) => {
+          ctx.type = 'html';
+          ctx.body = renderMessagePage('Signed out', ['You are signed out of Latchkey Mock IdP.']);
+        },
+      },
+      resourceIndicators: {
+        enabled: true,
+        // One API: every access token is a JWT for it, requested with `resource` or not.
+        defaultResource: () => api.audience,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, resourceIndicator) => {
+          if (resourceIndicator !== api.audience) {
+            throw new errors.InvalidTarget(`unknown resource ${resourceIndicator}; this IdP knows ${api.audience}`);
+          }
+          return {
+            scope: api.scopes.join(' '),
+            audience: api.audience,
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: options.accessTokenTtl,
+          };
+        },
+      },
+    },
+  };
+}
+
+function accountClaims(user: MockUser): { sub: string; [claim: string]: unknown } {
+  const { roles, ...claims } = user.claims;
+  return roles === undefined ? { ...claims } : { ...claims, roles: [...roles] };
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { createMockIdp, type MockIdp } from './index.js';
+import { driveLogin } from './test/driveLogin.js';
+
+const clientId = 'demo';
+const redirectUri = 'http://127.0.0.1:5173/callback';
+
+describe('/__mock endpoints', () => {
+  let idp: MockIdp;
+  beforeAll(async () => {
+    idp = await createMockIdp({ clients: [{ clientId, redirectUris: [redirectUri] }] });
+  });
+  afterAll(() => idp.close());
+  beforeEach(() => {
+    idp.clearFaults();
+    idp.clearJournal();
+    idp.setConsent('auto');
+  });
+
+  function call(method: string, path: string, body?: unknown): Promise<Response> {
+    return fetch(new URL(path, idp.issuer), {
+      method,
+      ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  }
+
+  it('POST /__mock/faults replaces the active faults', async () => {
+    idp.setFault('jwks_500');
+    const response = await call('POST', '/__mock/faults', { faults: ['token_endpoint_500', 'discovery_500'] });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ faults: ['token_endpoint_500', 'discovery_500'] });
+    expect(idp.faults).toEqual(['token_endpoint_500', 'discovery_500']);
+    expect((await fetch(`${idp.issuer}/.well-known/openid-configuration`)).status).toBe(500);
+    expect(await (await call('GET', '/__mock/faults')).json()).toEqual({ faults: ['token_endpoint_500', 'discovery_500'] });
+  });
+
+  it('POST /__mock/faults rejects unknown fault names with 400 and changes nothing', async () => {
+    idp.setFault('jwks_500');
+    const response = await call('POST', '/__mock/faults', { faults: ['jwks_500', 'disk_full'] });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'unknown_fault', error_description: expect.stringContaining('"disk_full"') });
+    expect(idp.faults).toEqual(['jwks_500']);
+  });
+
+  it('POST /__mock/faults rejects a body that is not { faults: [...] }', async () => {
+    expect((await call('POST', '/__mock/faults', ['jwks_500'])).status).toBe(400);
+    const notJson = await fetch(`${idp.issuer}/__mock/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{',
+    });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('DELETE /__mock/faults clears the faults', async () => {
+    idp.setFault('jwks_500');
+    expect((await call('DELETE', '/__mock/faults')).status).toBe(204);
+    expect(idp.faults).toEqual([]);
+  });
+
+  it('POST /__mock/consent switches the consent mode', async () => {
+    const response = await call('POST', '/__mock/consent', { consent: 'prompt' });
+    expect(await response.json()).toEqual({ consent: 'prompt' });
+    expect(idp.consent).toBe('prompt');
+    const login = await driveLogin({ issuer: idp.issuer, clientId, redirectUri, consent: 'deny' });
+    expect(login.error).toBe('access_denied');
+    expect((await call('POST', '/__mock/consent', { consent: 'sometimes' })).status).toBe(400);
+    expect(await (await call('GET', '/__mock/consent')).json()).toEqual({ consent: 'prompt' });
+  });
+
+  it('GET /__mock/journal lists the requests and DELETE clears it', async () => {
+    await fetch(`${idp.issuer}/jwks`);
+    const { entries } = (await (await call('GET', '/__mock/journal')).json()) as { entries: unknown[] };
+    expect(entries).toEqual([{ at: expect.any(String), method: 'GET', path: '/jwks', status: 200 }]);
+    expect((await call('DELETE', '/__mock/journal')).status).toBe(204);
+    expect(idp.journal()).toEqual([]);
+  });
+
+  it('answers 405 for a wrong method and 404 for an unknown endpoint', async () => {
+    const wrong = await call('PUT', '/__mock/journal');
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('GET, DELETE');
+    expect((await call('GET', '/__mock/nothing')).status).toBe(404);
+  });
+});

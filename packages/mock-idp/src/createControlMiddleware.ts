@@ -1,0 +1,105 @@
+import { isMockFault, mockFaults } from './MockFault.js';
+import type { MockIdpState } from './MockIdpState.js';
+import type { ProviderContext, ProviderMiddleware } from './ProviderMiddleware.js';
+import { readRequestBody, RequestBodyTooLargeError } from './readRequestBody.js';
+
+/**
+ * The `/__mock` endpoints, so a test in another process (an e2e runner) can switch faults and
+ * consent and read the journal:
+ * - `GET|POST|DELETE /__mock/faults` — read, replace (`{ faults: [...] }`), clear the active faults
+ * - `GET|DELETE /__mock/journal` — read (`{ entries: [...] }`), clear the journal
+ * - `GET|POST /__mock/consent` — read, set (`{ consent: 'auto' | 'prompt' }`) the consent mode
+ */
+export function createControlMiddleware(state: MockIdpState): ProviderMiddleware {
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/__mock/')) return next();
+    ctx.set('Cache-Control', 'no-store');
+
+    switch (ctx.path) {
+      case '/__mock/faults':
+        if (ctx.method === 'GET') return answer(ctx, 200, { faults: [...state.faults] });
+        if (ctx.method === 'DELETE') {
+          state.faults.clear();
+          return answer(ctx, 204);
+        }
+        if (ctx.method === 'POST') {
+          const body = await readJson(ctx);
+          if (body === undefined) return;
+          const faults = isRecord(body) ? body['faults'] : undefined;
+          if (!Array.isArray(faults)) {
+            return answerError(ctx, 400, 'invalid_request', 'expected a JSON body { "faults": [...] }');
+          }
+          const unknown = faults.filter((fault) => !isMockFault(fault));
+          if (unknown.length > 0) {
+            return answerError(
+              ctx,
+              400,
+              'unknown_fault',
+              `unknown fault ${unknown.map((fault) => JSON.stringify(fault)).join(', ')}; known faults: ${mockFaults.join(', ')}`,
+            );
+          }
+          state.faults = new Set(faults.filter(isMockFault));
+          return answer(ctx, 200, { faults: [...state.faults] });
+        }
+        return methodNotAllowed(ctx, 'GET, POST, DELETE');
+
+      case '/__mock/journal':
+        if (ctx.method === 'GET') return answer(ctx, 200, { entries: state.journal.entries() });
+        if (ctx.method === 'DELETE') {
+          state.journal.clear();
+          return answer(ctx, 204);
+        }
+        return methodNotAllowed(ctx, 'GET, DELETE');
+
+      case '/__mock/consent':
+        if (ctx.method === 'GET') return answer(ctx, 200, { consent: state.consent });
+        if (ctx.method === 'POST') {
+          const body = await readJson(ctx);
+          if (body === undefined) return;
+          const consent = isRecord(body) ? body['consent'] : undefined;
+          if (consent !== 'auto' && consent !== 'prompt') {
+            return answerError(ctx, 400, 'invalid_request', 'expected a JSON body { "consent": "auto" | "prompt" }');
+          }
+          state.consent = consent;
+          return answer(ctx, 200, { consent: state.consent });
+        }
+        return methodNotAllowed(ctx, 'GET, POST');
+
+      default:
+        return answerError(ctx, 404, 'not_found', `no mock endpoint ${ctx.path}`);
+    }
+  };
+}
+
+/** Reads a JSON body; on failure answers 400 itself and returns undefined. */
+async function readJson(ctx: ProviderContext): Promise<unknown> {
+  if (!ctx.is('application/json')) {
+    answerError(ctx, 400, 'invalid_request', 'expected Content-Type: application/json');
+    return undefined;
+  }
+  try {
+    return JSON.parse((await readRequestBody(ctx.req)).toString('utf8')) as unknown;
+  } catch (error) {
+    if (error instanceof RequestBodyTooLargeError) answerError(ctx, 413, 'invalid_request', 'request body too large');
+    else answerError(ctx, 400, 'invalid_request', 'request body is not valid JSON');
+    return undefined;
+  }
+}
+
+function answer(ctx: ProviderContext, status: number, body?: object): void {
+  ctx.status = status;
+  if (body !== undefined) ctx.body = body;
+}
+
+function answerError(ctx: ProviderContext, status: number, error: string, description: string): void {
+  answer(ctx, status, { error, error_description: description });
+}
+
+function methodNotAllowed(ctx: ProviderContext, allow: string): void {
+  ctx.set('Allow', allow);
+  answerError(ctx, 405, 'method_not_allowed', `${ctx.method} is not supported on ${ctx.path}; use ${allow}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,122 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { escapeHtml } from './escapeHtml.js';
+import type { MockFault } from './MockFault.js';
+import type { TokenRequestInfo } from './createTokenRequestMiddleware.js';
+import type { MockIdpState } from './MockIdpState.js';
+import type { ProviderContext, ProviderMiddleware } from './ProviderMiddleware.js';
+import { readRequestBody } from './readRequestBody.js';
+import { renderMessagePage } from './renderMessagePage.js';
+import type { ResolvedClient } from './resolveOptions.js';
+
+export interface FaultMiddlewareSetup {
+  issuer: string;
+  state: MockIdpState;
+  clients: readonly ResolvedClient[];
+  paths: { authorization: string; token: string; discovery: readonly string[]; jwks: string };
+  tokenRequests: WeakMap<object, TokenRequestInfo>;
+  slowTokenDelayMs: number;
+  /** Aborted when the IdP closes, so a delayed response does not outlive it. */
+  closed: AbortSignal;
+}
+
+/** Answers in place of oidc-provider while a fault is active; otherwise passes the request on. */
+export function createFaultMiddleware(setup: FaultMiddlewareSetup): ProviderMiddleware {
+  const { state, paths } = setup;
+  return async (ctx, next) => {
+    if (state.faults.size === 0 || ctx.method === 'OPTIONS') return next();
+
+    if (paths.discovery.includes(ctx.path) && state.faults.has('discovery_500')) {
+      return answerServerError(ctx, 'discovery_500', openCors(ctx));
+    }
+    if (ctx.path === paths.jwks && state.faults.has('jwks_500')) {
+      return answerServerError(ctx, 'jwks_500', openCors(ctx));
+    }
+    if (ctx.path === paths.authorization && state.faults.has('login_required')) {
+      return answerLoginRequired(ctx, setup);
+    }
+    if (ctx.path === paths.token && ctx.method === 'POST') {
+      const info = setup.tokenRequests.get(ctx);
+      const allowOrigin = clientCors(ctx, setup.clients, info?.clientId);
+      if (state.faults.has('slow_token')) {
+        try {
+          await sleep(setup.slowTokenDelayMs, undefined, { signal: setup.closed });
+        } catch {
+          return; // the IdP is closing; its sockets are being destroyed
+        }
+      }
+      if (state.faults.has('token_endpoint_500')) {
+        return answerServerError(ctx, 'token_endpoint_500', allowOrigin);
+      }
+      if (state.faults.has('refresh_invalid_grant') && info?.grantType === 'refresh_token') {
+        applyCors(ctx, allowOrigin);
+        ctx.status = 400;
+        ctx.body = { error: 'invalid_grant', error_description: 'refresh token rejected (mock fault refresh_invalid_grant)' };
+        return;
+      }
+    }
+    return next();
+  };
+}
+
+function answerServerError(ctx: ProviderContext, fault: MockFault, allowOrigin: string | undefined): void {
+  applyCors(ctx, allowOrigin);
+  ctx.set('Cache-Control', 'no-store');
+  ctx.status = 500;
+  ctx.body = { error: 'server_error', error_description: `mock fault ${fault}` };
+}
+
+async function answerLoginRequired(ctx: ProviderContext, { issuer, clients }: FaultMiddlewareSetup): Promise<void> {
+  let params: URLSearchParams;
+  if (ctx.method === 'POST' && ctx.is('application/x-www-form-urlencoded')) {
+    params = new URLSearchParams((await readRequestBody(ctx.req)).toString('utf8'));
+  } else {
+    params = new URLSearchParams(ctx.querystring);
+  }
+  // Only ever redirect to a URI registered for the client, as the real endpoint would.
+  const client = clients.find((candidate) => candidate.clientId === params.get('client_id'));
+  const requested = params.get('redirect_uri');
+  const redirectUri =
+    requested === null ? (client?.redirectUris.length === 1 ? client.redirectUris[0] : undefined) : requested;
+  if (!client || redirectUri === undefined || !client.redirectUris.includes(redirectUri)) {
+    ctx.status = 400;
+    ctx.type = 'html';
+    ctx.body = renderMessagePage('Something went wrong', [
+      'invalid_request: unknown client_id or unregistered redirect_uri',
+    ]);
+    return;
+  }
+  const target = new URL(redirectUri);
+  target.searchParams.append('error', 'login_required');
+  target.searchParams.append('error_description', 'End-User authentication is required (mock fault login_required)');
+  const state = params.get('state');
+  if (state !== null) target.searchParams.append('state', state);
+  target.searchParams.append('iss', issuer);
+  ctx.set('Cache-Control', 'no-store');
+  ctx.status = 303;
+  ctx.set('Location', target.href);
+  ctx.type = 'html';
+  ctx.body = `Redirecting to <a href="${escapeHtml(target.href)}">${escapeHtml(target.href)}</a>.`;
+}
+
+/** Discovery and JWKS are public documents: oidc-provider lets any origin read them. */
+function openCors(ctx: ProviderContext): string {
+  return ctx.get('Origin') || '*';
+}
+
+/** Same rule as the token endpoint's clientBasedCORS, so the app can read the simulated error. */
+function clientCors(
+  ctx: ProviderContext,
+  clients: readonly ResolvedClient[],
+  clientId: string | undefined,
+): string | undefined {
+  const origin = ctx.get('Origin');
+  if (!origin) return undefined;
+  const client = clients.find((candidate) => candidate.clientId === clientId);
+  return client?.origins.has(origin) ? origin : undefined;
+}
+
+function applyCors(ctx: ProviderContext, allowOrigin: string | undefined): void {
+  ctx.vary('Origin');
+  if (allowOrigin !== undefined) ctx.set('Access-Control-Allow-Origin', allowOrigin);
+}

@@ -1,0 +1,37 @@
+import type { Journal } from './createJournal.js';
+import type { TokenRequestInfo } from './createTokenRequestMiddleware.js';
+import type { ProviderMiddleware } from './ProviderMiddleware.js';
+
+/** Records every request but the `/__mock` control endpoints, which are the test talking, not the app. */
+export function createJournalMiddleware(
+  journal: Journal,
+  tokenRequests: WeakMap<object, TokenRequestInfo>,
+): ProviderMiddleware {
+  return async (ctx, next) => {
+    if (ctx.path.startsWith('/__mock/')) return next();
+    const at = new Date().toISOString();
+    let status: number | undefined;
+    try {
+      await next();
+    } catch (error) {
+      status = statusOf(error);
+      throw error;
+    } finally {
+      const grantType = tokenRequests.get(ctx)?.grantType;
+      journal.record({
+        at,
+        method: ctx.method,
+        path: ctx.path,
+        ...(grantType === undefined ? {} : { grantType }),
+        status: status ?? ctx.status,
+      });
+    }
+  };
+}
+
+function statusOf(error: unknown): number {
+  if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number') {
+    return error.status;
+  }
+  return 500;
+}

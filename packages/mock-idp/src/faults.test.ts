@@ -1,0 +1,117 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { createMockIdp, MockIdpError, mockFaults, type MockFault, type MockIdp } from './index.js';
+import { driveLogin } from './test/driveLogin.js';
+import { redeemCode } from './test/redeemCode.js';
+import { refresh } from './test/refresh.js';
+
+const clientId = 'demo';
+const redirectUri = 'http://127.0.0.1:5173/callback';
+const origin = 'http://127.0.0.1:5173';
+
+describe('faults', () => {
+  let idp: MockIdp;
+  beforeAll(async () => {
+    idp = await createMockIdp({ clients: [{ clientId, redirectUris: [redirectUri] }] });
+  });
+  afterAll(() => idp.close());
+  afterEach(() => idp.clearFaults());
+
+  async function signIn() {
+    const login = await driveLogin({ issuer: idp.issuer, clientId, redirectUri });
+    return { login, redeem: () => redeemCode({ issuer: idp.issuer, clientId, redirectUri, code: login.code!, codeVerifier: login.codeVerifier, origin }) };
+  }
+
+  it('token_endpoint_500: the token endpoint answers 500 JSON that the client origin can read', async () => {
+    const { redeem } = await signIn();
+    idp.setFault('token_endpoint_500');
+    const failed = await redeem();
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(failed.body['error']).toBe('server_error');
+    expect(failed.headers.get('access-control-allow-origin')).toBe(origin);
+
+    idp.clearFaults();
+    expect((await redeem()).status).toBe(200);
+  });
+
+  it('refresh_invalid_grant: a refresh answers 400 invalid_grant, while codes still redeem', async () => {
+    const { redeem } = await signIn();
+    idp.setFault('refresh_invalid_grant');
+    const tokens = await redeem();
+    expect(tokens.status).toBe(200);
+    const refreshToken = tokens.body['refresh_token'] as string;
+
+    const failed = await refresh({ issuer: idp.issuer, clientId, refreshToken, origin });
+    expect(failed.status).toBe(400);
+    expect(failed.body['error']).toBe('invalid_grant');
+    expect(failed.headers.get('access-control-allow-origin')).toBe(origin);
+
+    // The fault answered in place of the IdP: the token itself was not used up.
+    idp.clearFaults();
+    expect((await refresh({ issuer: idp.issuer, clientId, refreshToken })).status).toBe(200);
+  });
+
+  it('discovery_500: the discovery document answers 500', async () => {
+    idp.setFault('discovery_500');
+    const response = await fetch(`${idp.issuer}/.well-known/openid-configuration`);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ error: 'server_error' });
+    expect((await fetch(`${idp.issuer}/.well-known/oauth-authorization-server`)).status).toBe(500);
+  });
+
+  it('jwks_500: the JWKS answers 500', async () => {
+    idp.setFault('jwks_500');
+    expect((await fetch(`${idp.issuer}/jwks`)).status).toBe(500);
+    expect((await fetch(`${idp.issuer}/.well-known/openid-configuration`)).status).toBe(200);
+  });
+
+  it('login_required: every authorization request returns error=login_required with state and iss', async () => {
+    const { login } = await signIn();
+    idp.setFault('login_required');
+    const again = await driveLogin({ issuer: idp.issuer, clientId, redirectUri, jar: login.jar });
+    expect(again.code).toBeUndefined();
+    expect(again.error).toBe('login_required');
+    expect(again.callbackUrl?.searchParams.get('state')).toBe(again.state);
+    expect(again.callbackUrl?.searchParams.get('iss')).toBe(idp.issuer);
+  });
+
+  it('login_required: never redirects to an unregistered redirect URI', async () => {
+    idp.setFault('login_required');
+    const attempt = await driveLogin({ issuer: idp.issuer, clientId, redirectUri: 'http://evil.example/callback' });
+    expect(attempt.callbackUrl).toBeUndefined();
+    expect(attempt.page?.status).toBe(400);
+  });
+
+  it('keeps several faults active at once and lists them', () => {
+    idp.setFault('discovery_500');
+    idp.setFault('jwks_500');
+    idp.setFault('jwks_500');
+    expect(idp.faults).toEqual(['discovery_500', 'jwks_500']);
+    idp.clearFaults();
+    expect(idp.faults).toEqual([]);
+  });
+
+  it('throws a MockIdpError for an unknown fault', () => {
+    let thrown: unknown;
+    try {
+      idp.setFault('disk_full' as MockFault);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MockIdpError);
+    expect(thrown).toMatchObject({ code: 'unknown_fault', message: expect.stringContaining('disk_full') });
+    expect(idp.faults).toEqual([]);
+  });
+
+  it('exports the list of fault names', () => {
+    expect(mockFaults).toEqual([
+      'token_endpoint_500',
+      'refresh_invalid_grant',
+      'discovery_500',
+      'jwks_500',
+      'login_required',
+      'slow_token',
+    ]);
+  });
+});

@@ -1,0 +1,8 @@
+export { createMockIdp } from './createMockIdp.js';
+export { defaultUsers } from './defaultUsers.js';
+export type { JournalEntry } from './JournalEntry.js';
+export { mockFaults, type MockFault } from './MockFault.js';
+export type { MockIdp } from './MockIdp.js';
+export { MockIdpError, type MockIdpErrorCode } from './MockIdpError.js';
+export type { MockApi, MockClient, MockConsentMode, MockIdpOptions } from './MockIdpOptions.js';
+export type { MockUser, MockUserClaims } from './MockUser.js';

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createJournal } from './createJournal.js';
+import { createMockIdp, type MockIdp } from './index.js';
+import { driveLogin } from './test/driveLogin.js';
+import { redeemCode } from './test/redeemCode.js';
+import { refresh } from './test/refresh.js';
+
+const clientId = 'demo';
+const redirectUri = 'http://127.0.0.1:5173/callback';
+
+describe('journal', () => {
+  let idp: MockIdp;
+  beforeAll(async () => {
+    idp = await createMockIdp({ clients: [{ clientId, redirectUris: [redirectUri] }] });
+  });
+  afterAll(() => idp.close());
+
+  it('records each request with method, path, status and the grant type of token requests', async () => {
+    idp.clearJournal();
+    const login = await driveLogin({ issuer: idp.issuer, clientId, redirectUri });
+    const tokens = await redeemCode({ issuer: idp.issuer, clientId, redirectUri, code: login.code!, codeVerifier: login.codeVerifier });
+    idp.setFault('refresh_invalid_grant');
+    await refresh({ issuer: idp.issuer, clientId, refreshToken: tokens.body['refresh_token'] as string });
+    idp.clearFaults();
+
+    const entries = idp.journal();
+    expect(entries.map(({ method, path, status }) => `${method} ${path.replace(/\/interaction\/[^/]+/, '/interaction/:uid').replace(/\/auth\/[^/]+/, '/auth/:uid')} ${status}`)).toEqual([
+      'GET /auth 303',
+      'GET /interaction/:uid 200',
+      'POST /interaction/:uid/login 303',
+      'GET /auth/:uid 303',
+      'GET /interaction/:uid 303',
+      'GET /auth/:uid 303',
+      'POST /token 200',
+      'POST /token 400',
+    ]);
+    expect(entries.slice(-2).map((entry) => entry.grantType)).toEqual(['authorization_code', 'refresh_token']);
+    expect(entries.slice(0, -2).every((entry) => entry.grantType === undefined)).toBe(true);
+    for (const entry of entries) expect(new Date(entry.at).toISOString()).toBe(entry.at);
+  });
+
+  it('leaves out query strings, which carry codes and state', async () => {
+    idp.clearJournal();
+    await fetch(`${idp.issuer}/jwks?secret=1`);
+    expect(idp.journal()).toEqual([{ at: expect.any(String), method: 'GET', path: '/jwks', status: 200 }]);
+  });
+
+  it('returns copies, so a caller cannot change it', async () => {
+    idp.clearJournal();
+    await fetch(`${idp.issuer}/jwks`);
+    idp.journal()[0]!.status = 999;
+    idp.journal().pop();
+    expect(idp.journal()).toEqual([expect.objectContaining({ status: 200 })]);
+  });
+});
+
+describe('createJournal', () => {
+  it('keeps only the most recent entries', () => {
+    const journal = createJournal(3);
+    for (let i = 1; i <= 5; i += 1) journal.record({ at: '', method: 'GET', path: `/${i}`, status: 200 });
+    expect(journal.entries().map((entry) => entry.path)).toEqual(['/3', '/4', '/5']);
+    journal.clear();
+    expect(journal.entries()).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+import { browserFetch } from './browserFetch.js';
+import { CookieJar } from './CookieJar.js';
+
+export interface FollowAuthorizationOptions {
+  /** The client's redirect URI: walking stops when the IdP redirects there. */
+  redirectUri: string;
+  /** Default `alice`. */
+  username?: string;
+  /** Default: the username (the seeded users' passwords equal their usernames). */
+  password?: string;
+  /** The answer on a consent page, or `stop` to return it as `page`. Default `allow`. */
+  consent?: 'allow' | 'deny' | 'stop';
+  /** Carries the IdP session between calls, as one browser would. Default: a new jar. */
+  jar?: CookieJar;
+}
+
+export interface IdpPage {
+  url: string;
+  status: number;
+  html: string;
+}
+
+export interface FollowAuthorizationResult {
+  /** Where the IdP sent the browser back to the client, if it did. */
+  callbackUrl: URL | undefined;
+  code: string | undefined;
+  /** The `error` parameter of the callback. */
+  error: string | undefined;
+  /** The IdP page the walk stopped on when it did not get back to the client (e.g. a wrong password). */
+  page: IdpPage | undefined;
+  /** How many login forms were submitted (0 when the IdP session was reused). */
+  logins: number;
+  jar: CookieJar;
+}
+
+const maxHops = 20;
+
+/**
+ * Walks an authorization request like a browser without JavaScript: follows redirects, carries
+ * cookies, fills in the mock IdP's login form once and answers its consent page, until the IdP
+ * redirects to `redirectUri` or shows a page it cannot go past.
+ */
+export async function followAuthorization(
+  authorizationUrl: string | URL,
+  { redirectUri, username = 'alice', password = username, consent = 'allow', jar = new CookieJar() }: FollowAuthorizationOptions,
+): Promise<FollowAuthorizationResult> {
+  const callback = new URL(redirectUri);
+  let request: { url: URL; init?: RequestInit } = { url: new URL(authorizationUrl) };
+  let logins = 0;
+  let consents = 0;
+
+  for (let hop = 0; hop < maxHops; hop += 1) {
+    const response = await browserFetch(jar, request.url, request.init);
+    const location = response.headers.get('Location');
+    if (response.status >= 300 && response.status < 400 && location !== null) {
+      await response.body?.cancel();
+      const next = new URL(location, request.url);
+      if (next.origin === callback.origin && next.pathname === callback.pathname) {
+        const params = next.hash ? new URLSearchParams(next.hash.slice(1)) : next.searchParams;
+        return {
+          callbackUrl: next,
+          code: params.get('code') ?? undefined,
+          error: params.get('error') ?? undefined,
+          page: undefined,
+          logins,
+          jar,
+        };
+      }
+      request = { url: next };
+      continue;
+    }
+
+    const page: IdpPage = { url: request.url.href, status: response.status, html: await response.text() };
+    const form = /<form[^>]*action="([^"]*)"[^>]*data-mock-idp="(login|consent)"/.exec(page.html);
+    const alertShown = /<[^>]+role="alert"/.test(page.html);
+    if (form?.[2] === 'login' && logins === 0 && !alertShown) {
+      logins += 1;
+      request = post(new URL(unescapeHtml(form[1] ?? ''), request.url), { username, password });
+      continue;
+    }
+    if (form?.[2] === 'consent' && consents === 0 && consent !== 'stop') {
+      consents += 1;
+      request = post(new URL(unescapeHtml(form[1] ?? ''), request.url), { decision: consent });
+      continue;
+    }
+    return { callbackUrl: undefined, code: undefined, error: undefined, page, logins, jar };
+  }
+  throw new Error(`followAuthorization: more than ${maxHops} hops from ${String(authorizationUrl)}`);
+}
+
+function post(url: URL, fields: Record<string, string>): { url: URL; init: RequestInit } {
+  return {
+    url,
+    init: {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    },
+  };
+}
+
+function unescapeHtml(text: string): string {
+  return text
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}
