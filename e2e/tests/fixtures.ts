@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
+import { MockIdpPage } from '@latchkey/testing/playwright'
 import { idpIssuer } from './ports.js'
 
 export interface TestUser {
@@ -9,30 +10,6 @@ export interface TestUser {
 
 export const alice: TestUser = { username: 'alice', password: 'alice', name: 'Alice Liddell' }
 export const admin: TestUser = { username: 'admin', password: 'admin', name: 'Ada Admin' }
-
-/** The mock IdP as a person meets it: its login page, plus the journal a test reads over HTTP. */
-export class MockIdpPage {
-  constructor(private readonly page: Page) {}
-
-  async expectLoginPage(): Promise<void> {
-    await expect(this.page).toHaveURL(new RegExp(`^${idpIssuer}/`))
-    await expect(this.page.getByRole('heading', { name: /sign in/i })).toBeVisible()
-  }
-
-  async signInAs(user: TestUser): Promise<void> {
-    await this.expectLoginPage()
-    await this.page.getByLabel('Username').fill(user.username)
-    await this.page.getByLabel('Password').fill(user.password)
-    await this.page.getByRole('button', { name: 'Sign in' }).click()
-  }
-
-  /** How many times the token endpoint was asked for each grant type since the journal was cleared. */
-  async tokenRequests(grantType: string): Promise<number> {
-    const response = await this.page.request.get(`${idpIssuer}/__mock/journal`)
-    const entries = (await response.json()) as { path: string; grantType?: string }[]
-    return entries.filter((entry) => entry.grantType === grantType).length
-  }
-}
 
 /** The demo app's header and pages, named after what a user does. */
 export class DemoApp {
@@ -75,7 +52,7 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
   idp: async ({ page }, use) => {
-    await use(new MockIdpPage(page))
+    await use(new MockIdpPage(page, idpIssuer))
   },
   app: async ({ page }, use) => {
     await use(new DemoApp(page))

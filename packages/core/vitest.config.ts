@@ -8,6 +8,8 @@ export default mergeConfig(
       environment: 'jsdom',
       environmentOptions: { jsdom: { url: 'http://127.0.0.1:5173/' } },
       restoreMocks: true,
+      setupFiles: ['./src/test/setup.ts'],
+      globalSetup: ['../../vitest.mockIdp.ts'],
     },
   }),
 )

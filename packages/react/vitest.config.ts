@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { defineConfig, mergeConfig } from 'vitest/config'
+import { defineConfig, mergeConfig, type TestProjectInlineConfiguration } from 'vitest/config'
 import { sourceConditions } from '../../vitest.shared.js'
 
 const react18 = (name: string) => fileURLToPath(new URL(`../../compat/react18/node_modules/${name}`, import.meta.url))
@@ -12,8 +12,9 @@ const shared = {
   environment: 'jsdom',
   environmentOptions: { jsdom: { url: 'http://127.0.0.1:5173/' } },
   restoreMocks: true,
-  setupFiles: ['./src/test/setup.ts'],
-} as const
+  setupFiles: ['./src/test/setup.ts', '../core/src/test/setup.ts'],
+  globalSetup: ['../../vitest.mockIdp.ts'],
+} satisfies TestProjectInlineConfiguration['test']
 
 /** Every test runs twice: on React 19 (the workspace's) and on React 18 (aliased from compat/react18). */
 export default mergeConfig(

@@ -224,7 +224,7 @@ class LatchkeyClient implements AuthClient {
       verifyResponseIssuer(url, issuer, announcesIss)
       let redemption = callbacksInFlight.get(url)
       if (!redemption) {
-        redemption = this.#oidc.processSigninResponse(url)
+        redemption = this.#oidc.processSigninResponse(url).finally(() => callbacksInFlight.delete(url))
         callbacksInFlight.set(url, redemption)
       }
       const response = await redemption

@@ -2,8 +2,8 @@ import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createMockIdp, type MockIdp } from './index.js';
-import { browserFetch } from './test/browserFetch.js';
-import { CookieJar } from './test/CookieJar.js';
+import { browserFetch } from './browserFetch.js';
+import { CookieJar } from './CookieJar.js';
 import { driveLogin } from './test/driveLogin.js';
 import { redeemCode } from './test/redeemCode.js';
 

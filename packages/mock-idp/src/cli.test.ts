@@ -93,7 +93,7 @@ describe('runCli', () => {
     let stop: (value?: unknown) => void = () => {};
     const { io, out } = recordingIo(new Promise((resolve) => (stop = resolve)));
     const running = runCli(['--port', '0', '--client', 'demo=http://127.0.0.1:5173'], io);
-    await expect.poll(() => out.length).toBe(1);
+    await expect.poll(() => out.length, { timeout: 15_000 }).toBe(1);
     const banner = out[0] ?? '';
     const issuer = /Issuer {2}(\S+)/.exec(banner)?.[1] ?? '';
     expect(issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -6,3 +6,10 @@ export type { MockIdp } from './MockIdp.js';
 export { MockIdpError, type MockIdpErrorCode } from './MockIdpError.js';
 export type { MockApi, MockClient, MockConsentMode, MockIdpOptions } from './MockIdpOptions.js';
 export type { MockUser, MockUserClaims } from './MockUser.js';
+export {
+  followAuthorization,
+  type FollowAuthorizationOptions,
+  type FollowAuthorizationResult,
+  type IdpPage,
+} from './followAuthorization.js';
+export { CookieJar } from './CookieJar.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createMockIdp, type MockIdp } from './index.js';
-import { browserFetch } from './test/browserFetch.js';
+import { browserFetch } from './browserFetch.js';
 import { driveLogin } from './test/driveLogin.js';
 import { followLogout } from './test/followLogout.js';
 import { redeemCode } from './test/redeemCode.js';

@@ -5,7 +5,7 @@ import {
   followAuthorization,
   type FollowAuthorizationOptions,
   type FollowAuthorizationResult,
-} from './followAuthorization.js';
+} from '../followAuthorization.js';
 
 export interface DriveLoginOptions extends FollowAuthorizationOptions {
   issuer: string;

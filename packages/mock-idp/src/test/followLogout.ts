@@ -1,6 +1,6 @@
-import { browserFetch } from './browserFetch.js';
-import type { CookieJar } from './CookieJar.js';
-import type { IdpPage } from './followAuthorization.js';
+import { browserFetch } from '../browserFetch.js';
+import type { CookieJar } from '../CookieJar.js';
+import type { IdpPage } from '../followAuthorization.js';
 
 export interface FollowLogoutResult {
   /** Where the IdP sent the browser after logout (the post_logout_redirect_uri), if it left the IdP. */

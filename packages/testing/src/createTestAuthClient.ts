@@ -1,0 +1,92 @@
+import { AuthError, type AuthClient, type AuthState, type AuthUser, type LoginOptions, type LogoutOptions, type UserProfile } from '@latchkey/core'
+
+export interface TestUser {
+  profile: UserProfile
+  /** Default `['openid', 'profile']`. */
+  scopes?: readonly string[]
+  /** Seconds until the access token expires. Default 3600. */
+  expiresIn?: number
+}
+
+export interface TestAuthClientOptions {
+  /** The signed-in user, or null (the default) for an anonymous visitor. */
+  user?: TestUser | null
+  /** What `login()` does: sign in as this user at once (the default: the `user` option, else a test user), or stay anonymous. */
+  signInAs?: TestUser | 'stay-anonymous'
+  /** What `getAccessToken()` returns. Default `test-access-token`. */
+  accessToken?: string
+  /** Start in the `loading` state until `finishLoading()` is called. */
+  loading?: boolean
+}
+
+/** An AuthClient for component tests: no network, no storage, state set by the test. */
+export interface TestAuthClient extends AuthClient {
+  /** Every `login()` and `logout()` call, in order, for assertions. */
+  readonly calls: { readonly login: readonly LoginOptions[]; readonly logout: readonly LogoutOptions[] }
+  /** Signs a user in (or out, with null) as the IdP would have. */
+  setUser(user: TestUser | null): void
+  /** Puts an AuthError in the state, as a failed sign-in or renewal would. */
+  setError(error: AuthError | null): void
+  finishLoading(): void
+}
+
+const defaultUser: TestUser = { profile: { sub: 'test-user', name: 'Test User', email: 'test@example.com' } }
+
+function toAuthUser(user: TestUser): AuthUser {
+  return Object.freeze({
+    profile: user.profile,
+    scopes: user.scopes ?? ['openid', 'profile'],
+    expiresAt: Date.now() + (user.expiresIn ?? 3600) * 1000,
+  })
+}
+
+/**
+ * @example
+ * const auth = createTestAuthClient({ user: { profile: { sub: 'ada', name: 'Ada', roles: ['admin'] } } })
+ * render(<AuthProvider client={auth}><AdminPage /></AuthProvider>)
+ */
+export function createTestAuthClient(options: TestAuthClientOptions = {}): TestAuthClient {
+  const listeners = new Set<() => void>()
+  const logins: LoginOptions[] = []
+  const logouts: LogoutOptions[] = []
+  const signedIn = (user: TestUser | null): AuthState =>
+    Object.freeze({ status: user ? 'authenticated' : 'anonymous', user: user ? toAuthUser(user) : null, error: null, pending: null })
+  let state: AuthState = options.loading
+    ? Object.freeze({ status: 'loading', user: null, error: null, pending: null })
+    : signedIn(options.user ?? null)
+  const settled = options.loading ? null : state
+
+  const set = (next: AuthState) => {
+    state = next
+    for (const listener of [...listeners]) listener()
+  }
+
+  return {
+    calls: { login: logins, logout: logouts },
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    start: () => Promise.resolve(),
+    async login(loginOptions = {}) {
+      logins.push(loginOptions)
+      const target = options.signInAs ?? options.user ?? defaultUser
+      if (target !== 'stay-anonymous') set(signedIn(target))
+    },
+    async logout(logoutOptions = {}) {
+      logouts.push(logoutOptions)
+      set(signedIn(null))
+    },
+    async getAccessToken() {
+      if (state.status !== 'authenticated') throw new AuthError('login_required', 'Nobody is signed in in this test: pass a user or call login().')
+      return options.accessToken ?? 'test-access-token'
+    },
+    dispose: () => listeners.clear(),
+    setUser: (user) => set(signedIn(user)),
+    setError: (error) => set(Object.freeze({ ...state, error })),
+    finishLoading() {
+      if (state.status === 'loading') set(settled ?? signedIn(options.user ?? null))
+    },
+  }
+}

@@ -1,0 +1,1 @@
+export { createTestAuthClient, type TestAuthClient, type TestAuthClientOptions, type TestUser } from './createTestAuthClient.js'

@@ -1,0 +1,1 @@
+export { MockIdpPage, type MockIdpCredentials } from './MockIdpPage.js'

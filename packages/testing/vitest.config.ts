@@ -1,0 +1,4 @@
+import { defineConfig, mergeConfig } from 'vitest/config'
+import { sourceConditions } from '../../vitest.shared.js'
+
+export default mergeConfig(sourceConditions, defineConfig({ test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] } }))

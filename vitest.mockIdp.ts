@@ -1,0 +1,22 @@
+import type { TestProject } from 'vitest/node'
+import { createMockIdp } from '@latchkey/mock-idp'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    idpIssuer: string
+  }
+}
+
+/**
+ * A vitest globalSetup: one real OpenID Provider for a package's tests, started outside the jsdom
+ * environment, where its server code would run on jsdom's URL and stream classes. Tests reach its
+ * faults and journal over its HTTP control endpoints, as an app's tests in another process would.
+ */
+export default async function startMockIdp(project: TestProject): Promise<() => Promise<void>> {
+  const idp = await createMockIdp({
+    port: 0,
+    clients: [{ clientId: 'spa', redirectUris: ['http://127.0.0.1:5173/callback'] }],
+  })
+  project.provide('idpIssuer', idp.issuer)
+  return () => idp.close()
+}
