@@ -1,50 +1,12 @@
-import { afterEach, describe, expect, inject, it, vi } from 'vitest'
-import { CookieJar, followAuthorization, type JournalEntry, type MockFault } from '@latchkey/mock-idp'
-import type { AuthClient } from './AuthClient.js'
-import type { AuthClientConfig } from './AuthClientConfig.js'
-import { createAuthClient } from './createAuthClient.js'
-
-const appOrigin = 'http://127.0.0.1:5173'
-
-/** The mock IdP from globalSetup, driven over its HTTP control endpoints. */
-const idp = {
-  issuer: inject('idpIssuer'),
-  async setFault(fault: MockFault): Promise<void> {
-    await fetch(`${this.issuer}/__mock/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ faults: [fault] }) })
-  },
-  async tokenRequests(grantType: string): Promise<number> {
-    const { entries } = (await (await fetch(`${this.issuer}/__mock/journal`)).json()) as { entries: JournalEntry[] }
-    return entries.filter((entry) => entry.grantType === grantType).length
-  },
-}
+import { afterEach, describe, expect, it } from 'vitest'
+import { appOrigin, loadApp, signInThroughIdp, testIdp as idp } from './test/signInThroughIdp.js'
 
 afterEach(async () => {
   window.sessionStorage.clear()
   window.localStorage.clear()
   window.history.replaceState(null, '', '/')
-  await fetch(`${idp.issuer}/__mock/faults`, { method: 'DELETE' })
-  await fetch(`${idp.issuer}/__mock/journal`, { method: 'DELETE' })
+  await idp.reset()
 })
-
-/** One page load of the app: a fresh client on whatever URL the window has now. */
-function loadApp(config: Partial<AuthClientConfig> = {}): { client: AuthClient; navigate: ReturnType<typeof vi.fn<(url: string) => void>> } {
-  const navigate = vi.fn<(url: string) => void>()
-  const client = createAuthClient({ authority: idp.issuer, clientId: 'spa', scope: 'openid profile email offline_access orders:read', navigate, ...config })
-  return { client, navigate }
-}
-
-/** Starts a login, lets the user sign in at the mock IdP, and leaves the window on the callback URL. */
-async function signInThroughIdp(username = 'alice', jar = new CookieJar()): Promise<string> {
-  const { client, navigate } = loadApp()
-  await client.start()
-  await client.login({ returnTo: '/profile?tab=claims' })
-  const authorizationUrl = navigate.mock.calls[0]?.[0]
-  if (!authorizationUrl) throw new Error('login() did not navigate')
-  const result = await followAuthorization(authorizationUrl, { redirectUri: `${appOrigin}/callback`, username, jar })
-  if (!result.callbackUrl) throw new Error(`the IdP did not redirect back: ${result.page?.html ?? ''}`)
-  window.history.replaceState(null, '', result.callbackUrl.href)
-  return result.callbackUrl.href
-}
 
 function codeExchanges(): Promise<number> {
   return idp.tokenRequests('authorization_code')

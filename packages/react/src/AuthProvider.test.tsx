@@ -1,0 +1,65 @@
+import { Profiler, StrictMode } from 'react'
+import { act, render, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadApp, signInThroughIdp, testConfig, testIdp } from '../../core/src/test/signInThroughIdp.js'
+import { AuthProvider } from './AuthProvider.js'
+import { useAuth } from './useAuth.js'
+
+afterEach(async () => {
+  window.history.replaceState(null, '', '/')
+  await testIdp.reset()
+})
+
+function Name() {
+  const name = useAuth((state) => state.user?.profile.name)
+  return <p>name: {name ?? 'nobody'}</p>
+}
+
+describe('AuthProvider against a real OpenID Provider', () => {
+  it('completes the callback once under StrictMode, with the client built from config props', async () => {
+    await signInThroughIdp({ returnTo: '/orders' })
+    render(
+      <StrictMode>
+        <AuthProvider {...testConfig}>
+          <Name />
+        </AuthProvider>
+      </StrictMode>,
+    )
+    expect(await screen.findByText('name: Alice Liddell')).toBeTruthy()
+    expect(window.location.pathname).toBe('/orders')
+    expect(window.location.search).toBe('')
+    expect(await testIdp.tokenRequests('authorization_code')).toBe(1)
+  })
+
+  it('re-renders a component that selects the sign-in status not at all on a token renewal', async () => {
+    await signInThroughIdp()
+    const { client } = loadApp()
+    await client.start()
+    const renders = { status: 0, user: 0 }
+    function Status() {
+      const isAuthenticated = useAuth((state) => state.status === 'authenticated')
+      return <p>{isAuthenticated ? 'in' : 'out'}</p>
+    }
+    function User() {
+      const user = useAuth((state) => state.user)
+      return <p>expires {user?.expiresAt}</p>
+    }
+    render(
+      <AuthProvider client={client}>
+        <Profiler id="status" onRender={() => (renders.status += 1)}>
+          <Status />
+        </Profiler>
+        <Profiler id="user" onRender={() => (renders.user += 1)}>
+          <User />
+        </Profiler>
+      </AuthProvider>,
+    )
+    const before = { ...renders }
+    const userBefore = client.getState().user
+    await act(() => client.getAccessToken({ minValidity: 100_000 }))
+    expect(client.getState().user).not.toBe(userBefore)
+    expect(await testIdp.tokenRequests('refresh_token')).toBe(1)
+    expect(renders.status).toBe(before.status)
+    expect(renders.user).toBeGreaterThan(before.user)
+  })
+})
