@@ -1,10 +1,10 @@
 import type { AuthState } from './AuthState.js'
 
-export type LoginMode = 'redirect'
-export type LogoutMode = 'redirect' | 'local'
+export type LoginMode = 'redirect' | 'popup'
+export type LogoutMode = 'redirect' | 'popup' | 'local'
 
 export interface LoginOptions {
-  /** Only `redirect` so far. */
+  /** `redirect` (default) leaves the page; `popup` keeps it, and resolves once signed in. */
   mode?: LoginMode
   /** A path on this app to land on after sign-in. Defaults to the current page; anything off-origin becomes `/`. */
   returnTo?: string
@@ -17,6 +17,8 @@ export interface LoginOptions {
   acrValues?: string
   uiLocales?: string
   extraParams?: Readonly<Record<string, string>>
+  /** Any JSON value, handed back by `getAppState()` after the sign-in (it never travels in the URL). */
+  appState?: unknown
 }
 
 export interface LogoutOptions {
@@ -29,6 +31,18 @@ export interface LogoutOptions {
 export interface AccessTokenOptions {
   /** Seconds the token must still be valid for; a token closer to expiry is renewed first. Default 30. */
   minValidity?: number
+  /**
+   * Scopes the token must carry. When the session lacks one, rejects with `insufficient_scope`: ask
+   * the user with `login({ scope })` (or let `fetch` do it).
+   */
+  scope?: string
+  /** The API the token is for (RFC 8707); the IdP issues a token with that audience. */
+  resource?: string
+}
+
+export interface AuthFetchOptions {
+  scope?: string
+  resource?: string
 }
 
 /**
@@ -51,6 +65,20 @@ export interface AuthClient {
   logout(options?: LogoutOptions): Promise<void>
   /** A valid access token, renewed first when needed; concurrent callers share one renewal. */
   getAccessToken(options?: AccessTokenOptions): Promise<string>
+  /**
+   * The current access token without any I/O, or null when there is none or it has expired; for
+   * rendering (`useAccessToken`). Changes are announced to `subscribe` listeners.
+   */
+  peekAccessToken(): string | null
+  /**
+   * `fetch` with the bearer token. On a 401 it renews the token once and retries; on a 403 with
+   * `insufficient_scope` it asks the user for the missing scope (as `stepUp` says) and retries.
+   */
+  fetch(input: RequestInfo | URL, init?: RequestInit, options?: AuthFetchOptions): Promise<Response>
+  /** Renews the tokens now. */
+  renew(): Promise<void>
+  /** The `appState` passed to the `login()` that produced this session, if any. */
+  getAppState(): unknown
   /** Stops listening to the page. */
   dispose(): void
 }

@@ -10,6 +10,19 @@ export interface AuthClientConfig {
   redirectUri?: string
   /** Where the identity provider sends the user after sign-out: a path or a same-origin URL. Default `/`. */
   postLogoutRedirectUri?: string
+  /**
+   * The page that ends a popup sign-in or sign-out and a silent renewal: a static page that only calls
+   * `relayAuthCallback()`. Default `/popup-callback.html`.
+   */
+  popupRedirectUri?: string
+  /** When the browser blocks the popup: reject with `popup_blocked` (default) or sign in by redirect instead. */
+  popupFallback?: 'reject' | 'redirect'
+  /** How `fetch` asks the user for a scope an API says is missing (403 insufficient_scope). Default `popup`. */
+  stepUp?: 'popup' | 'redirect'
+  /** Renew tokens ahead of expiry in the background. Default true. */
+  autoRenew?: boolean
+  /** Revoke the refresh and access tokens at the IdP on logout, when it has a revocation endpoint (RFC 7009). Default true. */
+  revokeOnLogout?: boolean
   /** Default `openid profile email offline_access`. `openid` is always added. */
   scope?: string
   /** Default `session` (per tab, gone when the tab closes). `memory` keeps nothing across reloads. */

@@ -8,6 +8,7 @@ export type AuthErrorCode =
   | 'consent_required'
   | 'interaction_required'
   | 'invalid_grant'
+  | 'insufficient_scope'
   | 'state_mismatch'
   | 'invalid_token'
   | 'popup_blocked'

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { appOrigin, loadApp, signInThroughIdp, testIdp as idp } from './test/signInThroughIdp.js'
 
 afterEach(async () => {
@@ -125,6 +125,45 @@ describe('redirect sign-in against a real OpenID Provider', () => {
     await afterLogout.start()
     expect(window.location.pathname).toBe('/goodbye')
     expect(afterLogout.getState().status).toBe('anonymous')
+  })
+})
+
+describe('login options', () => {
+  it('hands appState back after the redirect, without putting it in the URL', async () => {
+    const callbackUrl = await signInThroughIdp({ appState: { cart: ['tea'] } })
+    expect(callbackUrl).not.toContain('tea')
+    const { client } = loadApp()
+    await client.start()
+    expect(client.getAppState()).toEqual({ cart: ['tea'] })
+  })
+
+  it('passes prompt, login_hint, max_age, acr_values, ui_locales and extra parameters to the IdP', async () => {
+    const { client, navigate } = loadApp()
+    await client.login({ prompt: 'login', loginHint: 'alice', maxAge: 60, acrValues: 'urn:mfa', uiLocales: 'fr', extraParams: { audience: 'x' } })
+    const params = new URL(navigate.mock.calls[0]?.[0] ?? '').searchParams
+    expect(Object.fromEntries(['prompt', 'login_hint', 'max_age', 'acr_values', 'ui_locales', 'audience'].map((name) => [name, params.get(name)]))).toEqual({
+      prompt: 'login',
+      login_hint: 'alice',
+      max_age: '60',
+      acr_values: 'urn:mfa',
+      ui_locales: 'fr',
+      audience: 'x',
+    })
+  })
+
+  it('rejects a popup login at once with popup_blocked when the browser blocks the popup', async () => {
+    vi.spyOn(window, 'open').mockReturnValue(null)
+    const { client, navigate } = loadApp()
+    await expect(client.login({ mode: 'popup' })).rejects.toMatchObject({ code: 'popup_blocked' })
+    expect(client.getState().error?.code).toBe('popup_blocked')
+    expect(navigate).not.toHaveBeenCalled()
+  })
+
+  it('falls back to a redirect when the popup is blocked and popupFallback is "redirect"', async () => {
+    vi.spyOn(window, 'open').mockReturnValue(null)
+    const { client, navigate } = loadApp({ popupFallback: 'redirect' })
+    await client.login({ mode: 'popup' })
+    expect(new URL(navigate.mock.calls[0]?.[0] ?? '').searchParams.get('redirect_uri')).toBe(`${appOrigin}/callback`)
   })
 })
 

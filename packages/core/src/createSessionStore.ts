@@ -7,6 +7,8 @@ export interface Session {
   readonly tokenType: string
   readonly idToken: string | undefined
   readonly refreshToken: string | undefined
+  /** When the access token was obtained, in milliseconds since the epoch. */
+  readonly issuedAt: number
   /** Milliseconds since the epoch. */
   readonly expiresAt: number
   readonly scopes: readonly string[]
@@ -25,6 +27,7 @@ function isSession(value: unknown): value is Session {
   return (
     typeof candidate.accessToken === 'string' &&
     typeof candidate.expiresAt === 'number' &&
+    typeof candidate.issuedAt === 'number' &&
     Array.isArray(candidate.scopes) &&
     typeof candidate.profile === 'object' &&
     candidate.profile !== null &&

@@ -1,5 +1,5 @@
 export { createAuthClient } from './createAuthClient.js'
-export type { AuthClient, AccessTokenOptions, LoginMode, LoginOptions, LogoutMode, LogoutOptions } from './AuthClient.js'
+export type { AuthClient, AccessTokenOptions, AuthFetchOptions, LoginMode, LoginOptions, LogoutMode, LogoutOptions } from './AuthClient.js'
 export type { AuthClientConfig, SessionStorageKind } from './AuthClientConfig.js'
 export { AuthError, isAuthError, type AuthErrorCode, type AuthErrorOptions } from './AuthError.js'
 export {
@@ -15,3 +15,5 @@ export {
   type UserProfile,
 } from './AuthState.js'
 export { sanitizeReturnTo } from './sanitizeReturnTo.js'
+export { relayAuthCallback } from './relayAuthCallback.js'
+export { parseBearerChallenge, type BearerChallenge } from './parseBearerChallenge.js'

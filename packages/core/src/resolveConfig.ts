@@ -6,6 +6,11 @@ export interface ResolvedConfig {
   clientId: string
   redirectUri: string
   postLogoutRedirectUri: string
+  popupRedirectUri: string
+  popupFallback: 'reject' | 'redirect'
+  stepUp: 'popup' | 'redirect'
+  autoRenew: boolean
+  revokeOnLogout: boolean
   scope: string
   storage: SessionStorageKind
   loadUserInfo: boolean
@@ -101,6 +106,11 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
     clientId: config.clientId,
     redirectUri: resolveSameOrigin(config.redirectUri ?? '/callback', origin, 'redirectUri'),
     postLogoutRedirectUri: resolveSameOrigin(config.postLogoutRedirectUri ?? '/', origin, 'postLogoutRedirectUri'),
+    popupRedirectUri: resolveSameOrigin(config.popupRedirectUri ?? '/popup-callback.html', origin, 'popupRedirectUri'),
+    popupFallback: config.popupFallback ?? 'reject',
+    stepUp: config.stepUp ?? 'popup',
+    autoRenew: config.autoRenew ?? true,
+    revokeOnLogout: config.revokeOnLogout ?? true,
     scope: [...scopes].join(' '),
     storage,
     loadUserInfo: config.loadUserInfo ?? false,

@@ -3,6 +3,7 @@ import { act, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadApp, signInThroughIdp, testConfig, testIdp } from '../../core/src/test/signInThroughIdp.js'
 import { AuthProvider } from './AuthProvider.js'
+import { useAccessToken } from './useAccessToken.js'
 import { useAuth } from './useAuth.js'
 
 afterEach(async () => {
@@ -31,35 +32,35 @@ describe('AuthProvider against a real OpenID Provider', () => {
     expect(await testIdp.tokenRequests('authorization_code')).toBe(1)
   })
 
-  it('re-renders a component that selects the sign-in status not at all on a token renewal', async () => {
+  it('re-renders a status reader not at all and a token reader once on a token renewal', async () => {
     await signInThroughIdp()
     const { client } = loadApp()
     await client.start()
-    const renders = { status: 0, user: 0 }
+    const renders = { status: 0, token: 0 }
     function Status() {
       const isAuthenticated = useAuth((state) => state.status === 'authenticated')
       return <p>{isAuthenticated ? 'in' : 'out'}</p>
     }
-    function User() {
-      const user = useAuth((state) => state.user)
-      return <p>expires {user?.expiresAt}</p>
+    function Token() {
+      const token = useAccessToken()
+      return <p>token {token?.slice(-8)}</p>
     }
     render(
       <AuthProvider client={client}>
         <Profiler id="status" onRender={() => (renders.status += 1)}>
           <Status />
         </Profiler>
-        <Profiler id="user" onRender={() => (renders.user += 1)}>
-          <User />
+        <Profiler id="token" onRender={() => (renders.token += 1)}>
+          <Token />
         </Profiler>
       </AuthProvider>,
     )
     const before = { ...renders }
-    const userBefore = client.getState().user
-    await act(() => client.getAccessToken({ minValidity: 100_000 }))
-    expect(client.getState().user).not.toBe(userBefore)
+    const tokenBefore = client.peekAccessToken()
+    await act(() => client.renew())
+    expect(client.peekAccessToken()).not.toBe(tokenBefore)
     expect(await testIdp.tokenRequests('refresh_token')).toBe(1)
     expect(renders.status).toBe(before.status)
-    expect(renders.user).toBeGreaterThan(before.user)
+    expect(renders.token).toBe(before.token + 1)
   })
 })

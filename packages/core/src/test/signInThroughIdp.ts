@@ -34,10 +34,15 @@ export function loadApp(config: Partial<AuthClientConfig> = {}) {
 }
 
 /** Starts a login, lets the user sign in at the mock IdP, and leaves the window on the callback URL. */
-export async function signInThroughIdp({ username = 'alice', returnTo = '/profile?tab=claims', jar = new CookieJar() } = {}): Promise<string> {
+export async function signInThroughIdp({
+  username = 'alice',
+  returnTo = '/profile?tab=claims',
+  appState = undefined as unknown,
+  jar = new CookieJar(),
+} = {}): Promise<string> {
   const { client, navigate } = loadApp()
   await client.start()
-  await client.login({ returnTo })
+  await client.login({ returnTo, appState })
   const authorizationUrl = navigate.mock.calls[0]?.[0]
   if (!authorizationUrl) throw new Error('login() did not navigate')
   const result = await followAuthorization(authorizationUrl, { redirectUri: `${appOrigin}/callback`, username, jar })

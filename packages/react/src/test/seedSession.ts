@@ -13,6 +13,7 @@ export function seedSession(profile: UserProfile, { expiresInSeconds = 3600, sco
       tokenType: 'Bearer',
       idToken: undefined,
       refreshToken: undefined,
+      issuedAt: Date.now(),
       expiresAt: Date.now() + expiresInSeconds * 1000,
       scopes,
       profile,
