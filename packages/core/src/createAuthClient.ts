@@ -288,8 +288,9 @@ class LatchkeyClient implements AuthClient {
     if (!hasRevocation) return
     const revocations: Promise<void>[] = []
     if (session.refreshToken) revocations.push(this.#oidc.revokeToken(session.refreshToken, 'refresh_token'))
-    revocations.push(this.#oidc.revokeToken(session.accessToken, 'access_token'))
-    // JWT access tokens are often not revocable (unsupported_token_type): only the refresh token matters then.
+    // A JWT access token is self-contained and IdPs answer unsupported_token_type (RFC 7009 §2.2.1);
+    // it dies with its short lifetime. Opaque ones are revoked.
+    if (session.accessToken.split('.').length !== 3) revocations.push(this.#oidc.revokeToken(session.accessToken, 'access_token'))
     await Promise.allSettled(revocations)
   }
 

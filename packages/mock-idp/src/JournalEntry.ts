@@ -7,6 +7,8 @@ export interface JournalEntry {
   path: string;
   /** The `grant_type` of a token endpoint request. */
   grantType?: string;
+  /** The `token_type_hint` of a revocation or introspection request, when it sent one. */
+  tokenTypeHint?: string;
   /** The HTTP status the IdP answered with. */
   status: number;
 }

@@ -14,6 +14,8 @@ export interface MockIdp {
   readonly faults: readonly MockFault[];
   /** The consent mode in force now. */
   readonly consent: MockConsentMode;
+  /** Whether pages, redirects and authorization responses carry `Cross-Origin-Opener-Policy: same-origin` now. */
+  readonly coop: boolean;
   /** Activates a fault (others stay active). Throws a `MockIdpError` (`unknown_fault`) for an unknown name. */
   setFault(fault: MockFault): void;
   clearFaults(): void;
@@ -21,6 +23,11 @@ export interface MockIdp {
   journal(): JournalEntry[];
   clearJournal(): void;
   setConsent(mode: MockConsentMode): void;
+  /** Turns `Cross-Origin-Opener-Policy: same-origin` on or off; see `MockIdpOptions.coop`. */
+  setCoop(enabled: boolean): void;
+  /** Seconds an access token issued from now on lives. */
+  readonly accessTokenTtl: number;
+  setAccessTokenTtl(seconds: number): void;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import type { MockUser } from './MockUser.js';
 
 /**
  * A public client (a single-page app): no secret, Authorization Code with PKCE S256,
- * refresh tokens with rotation.
+ * refresh tokens with rotation (unless `refreshTokens` is false).
  */
 export interface MockClient {
   clientId: string;
@@ -13,6 +13,11 @@ export interface MockClient {
    * Default: the origin of each redirect URI, with and without a trailing `/`.
    */
   postLogoutRedirectUris?: readonly string[];
+  /**
+   * Default true. False: the client gets no refresh token (and may not use the `refresh_token`
+   * grant), so it must renew the way such browser clients do, with `prompt=none` in a hidden iframe.
+   */
+  refreshTokens?: boolean;
 }
 
 /** The API the access tokens are issued for: they are JWTs with this `aud`. */
@@ -51,4 +56,10 @@ export interface MockIdpOptions {
   slowTokenDelayMs?: number;
   /** Default: `{ audience: 'urn:latchkey:api', scopes: ['orders:read', 'orders:write'] }`. */
   api?: MockApi;
+  /**
+   * Default false. True: every page, redirect and authorization endpoint response carries
+   * `Cross-Origin-Opener-Policy: same-origin`, as real IdPs send, which cuts `window.opener` of a
+   * popup the app opened. Switch it later with `MockIdp.setCoop`.
+   */
+  coop?: boolean;
 }

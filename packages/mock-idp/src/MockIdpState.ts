@@ -6,5 +6,9 @@ import type { MockConsentMode } from './MockIdpOptions.js';
 export interface MockIdpState {
   faults: Set<MockFault>;
   consent: MockConsentMode;
+  /** Whether browser-facing responses carry `Cross-Origin-Opener-Policy: same-origin`. */
+  coop: boolean;
+  /** Seconds; read at each issue, so a test can shorten token lifetimes at run time. */
+  accessTokenTtl: number;
   readonly journal: Journal;
 }

@@ -1,3 +1,4 @@
+import type { MockIdpState } from './MockIdpState.js';
 import type { Configuration, JWK } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 
@@ -9,6 +10,7 @@ import type { ResolvedOptions } from './resolveOptions.js';
 
 export interface ProviderSetup {
   options: ResolvedOptions;
+  state: MockIdpState;
   signingKey: JWK;
   cookieKey: string;
 }
@@ -19,7 +21,7 @@ export interface ProviderSetup {
  */
 const clockTolerance = 15;
 
-export function buildProviderConfiguration({ options, signingKey, cookieKey }: ProviderSetup): Configuration {
+export function buildProviderConfiguration({ options, state, signingKey, cookieKey }: ProviderSetup): Configuration {
   const { api, users } = options;
   const clientsById = new Map(options.clients.map((client) => [client.clientId, client]));
 
@@ -30,7 +32,9 @@ export function buildProviderConfiguration({ options, signingKey, cookieKey }: P
       client_id: client.clientId,
       application_type: 'web',
       token_endpoint_auth_method: 'none',
-      grant_types: ['authorization_code', 'refresh_token'],
+      // Without the refresh_token grant oidc-provider issues no refresh token (see issueRefreshToken),
+      // drops offline_access from requests and refuses a refresh with invalid_request.
+      grant_types: client.refreshTokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
       response_types: ['code'],
       redirect_uris: client.redirectUris,
       post_logout_redirect_uris: client.postLogoutRedirectUris,
@@ -59,8 +63,8 @@ export function buildProviderConfiguration({ options, signingKey, cookieKey }: P
       return { accountId: sub, claims: () => accountClaims(user) };
     },
 
-    // Every client here is an SPA that renews with its refresh token, whether or not it asked for
-    // offline_access (which oidc-provider drops unless prompt=consent).
+    // Every client with the refresh_token grant is an SPA that renews with its refresh token, whether
+    // or not it asked for offline_access (which oidc-provider drops unless prompt=consent).
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,
 
@@ -69,7 +73,7 @@ export function buildProviderConfiguration({ options, signingKey, cookieKey }: P
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
 
     ttl: {
-      AccessToken: options.accessTokenTtl,
+      AccessToken: () => state.accessTokenTtl,
       AuthorizationCode: 60,
       IdToken: options.idTokenTtl,
       RefreshToken: options.refreshTokenTtl,
@@ -125,7 +129,7 @@ export function buildProviderConfiguration({ options, signingKey, cookieKey }: P
             scope: api.scopes.join(' '),
             audience: api.audience,
             accessTokenFormat: 'jwt',
-            accessTokenTTL: options.accessTokenTtl,
+            accessTokenTTL: state.accessTokenTtl,
           };
         },
       },

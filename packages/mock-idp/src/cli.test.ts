@@ -50,6 +50,27 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('--no-refresh-tokens turns refresh tokens off for every --client, --coop turns COOP on', () => {
+    expect(
+      parseCliArgs([
+        '--client', 'demo=http://127.0.0.1:5173',
+        '--client', 'other=http://127.0.0.1:3000/cb',
+        '--no-refresh-tokens',
+        '--coop',
+      ]),
+    ).toEqual({
+      kind: 'run',
+      options: {
+        port: 9400,
+        coop: true,
+        clients: [
+          { clientId: 'demo', redirectUris: ['http://127.0.0.1:5173/callback', 'http://127.0.0.1:5173/popup-callback.html'], refreshTokens: false },
+          { clientId: 'other', redirectUris: ['http://127.0.0.1:3000/cb'], refreshTokens: false },
+        ],
+      },
+    });
+  });
+
   it('recognises --help and -h', () => {
     expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' });
     expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });
@@ -64,6 +85,7 @@ describe('parseCliArgs', () => {
     [['--client', 'demo=http://x', '--access-token-ttl', '1.5'], /--access-token-ttl must be a whole number/],
     [['--client', 'demo=http://x', '--consent', 'never'], /--consent must be auto or prompt/],
     [['--client', 'demo=http://x', '--verbose'], /Unknown option '--verbose'/],
+    [['--client', 'demo=http://x', '--coop=yes'], /--coop/],
     [['--client', 'demo=http://x', 'extra'], /positional/],
   ])('rejects %j', (args, message) => {
     expect(() => parseCliArgs(args)).toThrow(message);
@@ -75,6 +97,8 @@ describe('runCli', () => {
     const { io, out } = recordingIo();
     expect(await runCli(['--help'], io)).toBe(0);
     expect(out.join('\n')).toContain('Usage: latchkey-mock-idp');
+    expect(out.join('\n')).toContain('--no-refresh-tokens');
+    expect(out.join('\n')).toContain('--coop');
   });
 
   it('exits with 2 and a clear message on bad arguments', async () => {
@@ -87,6 +111,20 @@ describe('runCli', () => {
     const { io, error } = recordingIo();
     expect(await runCli(['--port', '70000', '--client', 'demo=http://127.0.0.1:5173'], io)).toBe(2);
     expect(error.join('\n')).toContain('port must be an integer from 0 to 65535');
+  });
+
+  it('says in the banner when refresh tokens are off and COOP is on', async () => {
+    let stop: (value?: unknown) => void = () => {};
+    const { io, out } = recordingIo(new Promise((resolve) => (stop = resolve)));
+    const running = runCli(['--port', '0', '--client', 'demo=http://127.0.0.1:5173', '--no-refresh-tokens', '--coop'], io);
+    await expect.poll(() => out.length, { timeout: 15_000 }).toBe(1);
+    expect(out[0]).toContain('demo  http://127.0.0.1:5173/callback  (no refresh tokens)');
+    expect(out[0]).toContain('Cross-Origin-Opener-Policy: same-origin');
+    const issuer = /Issuer {2}(\S+)/.exec(out[0] ?? '')?.[1] ?? '';
+    const response = await fetch(`${issuer}/auth?client_id=demo`, { redirect: 'manual' });
+    expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    stop();
+    expect(await running).toBe(0);
   });
 
   it('prints the issuer, the clients and the test users, then closes when told to stop', async () => {

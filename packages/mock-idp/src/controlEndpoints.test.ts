@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { createMockIdp, type MockIdp } from './index.js';
 import { driveLogin } from './test/driveLogin.js';
+import { redeemCode } from './test/redeemCode.js';
 
 const clientId = 'demo';
 const redirectUri = 'http://127.0.0.1:5173/callback';
@@ -16,6 +17,7 @@ describe('/__mock endpoints', () => {
     idp.clearFaults();
     idp.clearJournal();
     idp.setConsent('auto');
+    idp.setCoop(false);
   });
 
   function call(method: string, path: string, body?: unknown): Promise<Response> {
@@ -69,6 +71,34 @@ describe('/__mock endpoints', () => {
     expect(await (await call('GET', '/__mock/consent')).json()).toEqual({ consent: 'prompt' });
   });
 
+  it('GET /__mock/settings reads coop and consent, POST changes the ones it is given', async () => {
+    expect(await (await call('GET', '/__mock/settings')).json()).toEqual({ coop: false, consent: 'auto', accessTokenTtl: 300 });
+
+    const coopOn = await call('POST', '/__mock/settings', { coop: true });
+    expect(coopOn.status).toBe(200);
+    expect(await coopOn.json()).toEqual({ coop: true, consent: 'auto', accessTokenTtl: 300 });
+    expect(idp.coop).toBe(true);
+    const auth = await fetch(`${idp.issuer}/auth?client_id=${clientId}`, { redirect: 'manual' });
+    expect(auth.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+
+    expect(await (await call('POST', '/__mock/settings', { consent: 'prompt' })).json()).toEqual({ coop: true, consent: 'prompt', accessTokenTtl: 300 });
+    expect(idp.consent).toBe('prompt');
+    expect(await (await call('POST', '/__mock/settings', { coop: false, consent: 'auto' })).json()).toEqual({ coop: false, consent: 'auto', accessTokenTtl: 300 });
+    expect(await (await call('GET', '/__mock/consent')).json()).toEqual({ consent: 'auto' });
+  });
+
+  it.each([
+    ['a coop that is not a boolean', { coop: 'true', consent: 'prompt' }, /coop must be true or false/],
+    ['an unknown consent mode', { coop: true, consent: 'sometimes' }, /consent must be "auto" or "prompt"/],
+    ['an unknown setting', { coop: true, COOP: true }, /unknown setting "COOP"/],
+    ['an array', [true], /expected a JSON body/],
+  ])('POST /__mock/settings rejects %s with 400 and changes nothing', async (_name, body, message) => {
+    const response = await call('POST', '/__mock/settings', body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'invalid_request', error_description: expect.stringMatching(message) });
+    expect({ coop: idp.coop, consent: idp.consent }).toEqual({ coop: false, consent: 'auto' });
+  });
+
   it('GET /__mock/journal lists the requests and DELETE clears it', async () => {
     await fetch(`${idp.issuer}/jwks`);
     const { entries } = (await (await call('GET', '/__mock/journal')).json()) as { entries: unknown[] };
@@ -81,6 +111,26 @@ describe('/__mock endpoints', () => {
     const wrong = await call('PUT', '/__mock/journal');
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET, DELETE');
+    expect((await call('DELETE', '/__mock/settings')).headers.get('allow')).toBe('GET, POST');
     expect((await call('GET', '/__mock/nothing')).status).toBe(404);
+  });
+});
+
+describe('access token lifetime at run time', () => {
+  it('issues tokens with the lifetime set over /__mock/settings, and rejects a bad one', async () => {
+    const idp = await createMockIdp({ port: 0, clients: [{ clientId: 'spa', redirectUris: ['http://127.0.0.1:5173/callback'] }] });
+    try {
+      const set = (body: unknown) =>
+        fetch(`${idp.issuer}/__mock/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      expect((await set({ accessTokenTtl: 0 })).status).toBe(400);
+      const response = await set({ accessTokenTtl: 5 });
+      expect(await response.json()).toMatchObject({ accessTokenTtl: 5 });
+      expect(idp.accessTokenTtl).toBe(5);
+      const login = await driveLogin({ issuer: idp.issuer, clientId: 'spa', redirectUri: 'http://127.0.0.1:5173/callback' });
+      const tokens = await redeemCode({ issuer: idp.issuer, clientId: 'spa', redirectUri: 'http://127.0.0.1:5173/callback', code: login.code ?? '', codeVerifier: login.codeVerifier });
+      expect(tokens.body['expires_in']).toBe(5);
+    } finally {
+      await idp.close();
+    }
   });
 });

@@ -5,10 +5,12 @@ import { readRequestBody, RequestBodyTooLargeError } from './readRequestBody.js'
 
 /**
  * The `/__mock` endpoints, so a test in another process (an e2e runner) can switch faults and
- * consent and read the journal:
+ * settings and read the journal:
  * - `GET|POST|DELETE /__mock/faults` — read, replace (`{ faults: [...] }`), clear the active faults
  * - `GET|DELETE /__mock/journal` — read (`{ entries: [...] }`), clear the journal
- * - `GET|POST /__mock/consent` — read, set (`{ consent: 'auto' | 'prompt' }`) the consent mode
+ * - `GET|POST /__mock/settings` — read (`{ coop, consent }`), change some of them
+ * - `GET|POST /__mock/consent` — read, set (`{ consent: 'auto' | 'prompt' }`) the consent mode;
+ *   older than `/__mock/settings`, kept for the tests that use it
  */
 export function createControlMiddleware(state: MockIdpState): ProviderMiddleware {
   return async (ctx, next) => {
@@ -51,6 +53,36 @@ export function createControlMiddleware(state: MockIdpState): ProviderMiddleware
         }
         return methodNotAllowed(ctx, 'GET, DELETE');
 
+      case '/__mock/settings':
+        if (ctx.method === 'GET') return answer(ctx, 200, settingsOf(state));
+        if (ctx.method === 'POST') {
+          const body = await readJson(ctx);
+          if (body === undefined) return;
+          const expected =
+            'expected a JSON body with some of { "coop": true | false, "consent": "auto" | "prompt", "accessTokenTtl": seconds }';
+          if (!isRecord(body)) return answerError(ctx, 400, 'invalid_request', expected);
+          const unknown = Object.keys(body).filter((key) => !['coop', 'consent', 'accessTokenTtl'].includes(key));
+          if (unknown.length > 0) {
+            return answerError(ctx, 400, 'invalid_request', `unknown setting ${unknown.map((key) => JSON.stringify(key)).join(', ')}; ${expected}`);
+          }
+          const { coop, consent, accessTokenTtl } = body;
+          // Checked before anything changes, so a bad body leaves every setting as it was.
+          if (coop !== undefined && typeof coop !== 'boolean') {
+            return answerError(ctx, 400, 'invalid_request', `coop must be true or false; ${expected}`);
+          }
+          if (consent !== undefined && consent !== 'auto' && consent !== 'prompt') {
+            return answerError(ctx, 400, 'invalid_request', `consent must be "auto" or "prompt"; ${expected}`);
+          }
+          if (accessTokenTtl !== undefined && !(Number.isInteger(accessTokenTtl) && (accessTokenTtl as number) > 0)) {
+            return answerError(ctx, 400, 'invalid_request', `accessTokenTtl must be a whole number of seconds above 0; ${expected}`);
+          }
+          if (accessTokenTtl !== undefined) state.accessTokenTtl = accessTokenTtl as number;
+          if (coop !== undefined) state.coop = coop;
+          if (consent !== undefined) state.consent = consent;
+          return answer(ctx, 200, settingsOf(state));
+        }
+        return methodNotAllowed(ctx, 'GET, POST');
+
       case '/__mock/consent':
         if (ctx.method === 'GET') return answer(ctx, 200, { consent: state.consent });
         if (ctx.method === 'POST') {
@@ -69,6 +101,10 @@ export function createControlMiddleware(state: MockIdpState): ProviderMiddleware
         return answerError(ctx, 404, 'not_found', `no mock endpoint ${ctx.path}`);
     }
   };
+}
+
+function settingsOf(state: MockIdpState): { coop: boolean; consent: MockIdpState['consent']; accessTokenTtl: number } {
+  return { coop: state.coop, consent: state.consent, accessTokenTtl: state.accessTokenTtl };
 }
 
 /** Reads a JSON body; on failure answers 400 itself and returns undefined. */

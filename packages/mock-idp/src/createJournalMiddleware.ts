@@ -17,12 +17,13 @@ export function createJournalMiddleware(
       status = statusOf(error);
       throw error;
     } finally {
-      const grantType = tokenRequests.get(ctx)?.grantType;
+      const { grantType, tokenTypeHint } = tokenRequests.get(ctx) ?? {};
       journal.record({
         at,
         method: ctx.method,
         path: ctx.path,
         ...(grantType === undefined ? {} : { grantType }),
+        ...(tokenTypeHint === undefined ? {} : { tokenTypeHint }),
         status: status ?? ctx.status,
       });
     }

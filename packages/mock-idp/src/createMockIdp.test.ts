@@ -40,6 +40,7 @@ describe('createMockIdp', () => {
       expect(idp.users).toEqual(defaultUsers);
       expect(idp.consent).toBe('auto');
       expect(idp.faults).toEqual([]);
+      expect(idp.coop).toBe(false);
     } finally {
       await idp.close();
     }
@@ -126,6 +127,8 @@ describe('createMockIdp option checks', () => {
     ['a redirect URI with a fragment', { clients: [{ clientId, redirectUris: ['http://127.0.0.1:5173/cb#x'] }] }, /must not have a fragment/],
     ['no redirect URI', { clients: [{ clientId, redirectUris: [] }] }, /clients\[0\]\.redirectUris must list at least one/],
     ['a bad post-logout redirect URI', { clients: [{ clientId, redirectUris: [redirectUri], postLogoutRedirectUris: ['nope'] }] }, /clients\[0\]\.postLogoutRedirectUris\[0\]/],
+    ['a refreshTokens that is not a boolean', { clients: [{ clientId, redirectUris: [redirectUri], refreshTokens: 'no' as unknown as boolean }] }, /clients\[0\]\.refreshTokens must be true or false, got "no"/],
+    ['a coop that is not a boolean', { coop: 1 as unknown as boolean }, /coop must be true or false, got 1/],
     ['no clients', { clients: [] }, /clients must list at least one client/],
     ['an empty client id', { clients: [{ clientId: '', redirectUris: [redirectUri] }] }, /clients\[0\]\.clientId/],
     ['a client id used twice', { clients: [...clients, ...clients] }, /clients\[1\]\.clientId "demo" is registered twice/],

@@ -6,6 +6,7 @@ import Provider, { type JWK } from 'oidc-provider';
 
 import { buildProviderConfiguration } from './buildProviderConfiguration.js';
 import { createControlMiddleware } from './createControlMiddleware.js';
+import { createCoopMiddleware } from './createCoopMiddleware.js';
 import { createFaviconMiddleware } from './createFaviconMiddleware.js';
 import { createFaultMiddleware } from './createFaultMiddleware.js';
 import { createInteractionMiddleware } from './createInteractionMiddleware.js';
@@ -18,7 +19,7 @@ import type { MockIdp } from './MockIdp.js';
 import { MockIdpError } from './MockIdpError.js';
 import type { MockIdpOptions } from './MockIdpOptions.js';
 import type { MockIdpState } from './MockIdpState.js';
-import { resolveConsentMode, resolveOptions } from './resolveOptions.js';
+import { resolveConsentMode, resolveFlag, resolveOptions, resolveTtl } from './resolveOptions.js';
 
 const host = '127.0.0.1';
 
@@ -54,7 +55,13 @@ export async function createMockIdp(options: MockIdpOptions): Promise<MockIdp> {
 
   const port = (server.address() as AddressInfo).port;
   const issuer = resolved.issuer ?? `http://${host}:${port}`;
-  const state: MockIdpState = { faults: new Set(), consent: resolved.consent, journal: createJournal(1000) };
+  const state: MockIdpState = {
+    faults: new Set(),
+    consent: resolved.consent,
+    coop: resolved.coop,
+    accessTokenTtl: resolved.accessTokenTtl,
+    journal: createJournal(1000),
+  };
   const tokenRequests = new WeakMap<object, TokenRequestInfo>();
   const closing = new AbortController();
 
@@ -62,7 +69,7 @@ export async function createMockIdp(options: MockIdpOptions): Promise<MockIdp> {
   try {
     provider = new Provider(
       issuer,
-      buildProviderConfiguration({ options: resolved, signingKey, cookieKey: randomBytes(32).toString('base64url') }),
+      buildProviderConfiguration({ options: resolved, state, signingKey, cookieKey: randomBytes(32).toString('base64url') }),
     );
   } catch (cause) {
     server.close();
@@ -71,8 +78,15 @@ export async function createMockIdp(options: MockIdpOptions): Promise<MockIdp> {
   }
 
   provider.use(createJournalMiddleware(state.journal, tokenRequests));
+  // Before the faults and the pages, so it sees the responses they answer with too.
+  provider.use(createCoopMiddleware(state, provider.pathFor('authorization')));
   provider.use(createControlMiddleware(state));
-  provider.use(createTokenRequestMiddleware(provider.pathFor('token'), tokenRequests));
+  provider.use(
+    createTokenRequestMiddleware(
+      [provider.pathFor('token'), provider.pathFor('revocation'), provider.pathFor('introspection')],
+      tokenRequests,
+    ),
+  );
   provider.use(
     createFaultMiddleware({
       issuer,
@@ -106,6 +120,15 @@ export async function createMockIdp(options: MockIdpOptions): Promise<MockIdp> {
     get consent() {
       return state.consent;
     },
+    get coop() {
+      return state.coop;
+    },
+    get accessTokenTtl() {
+      return state.accessTokenTtl;
+    },
+    setAccessTokenTtl(seconds) {
+      state.accessTokenTtl = resolveTtl('setAccessTokenTtl(seconds)', seconds, state.accessTokenTtl);
+    },
     setFault(fault) {
       if (!isMockFault(fault)) {
         throw new MockIdpError(
@@ -124,6 +147,9 @@ export async function createMockIdp(options: MockIdpOptions): Promise<MockIdp> {
     },
     setConsent(mode) {
       state.consent = resolveConsentMode(mode, 'setConsent(mode)');
+    },
+    setCoop(enabled) {
+      state.coop = resolveFlag(enabled, 'setCoop(enabled)');
     },
     close() {
       closed ??= new Promise<void>((resolve, reject) => {

@@ -2,22 +2,24 @@ import type { ProviderMiddleware } from './ProviderMiddleware.js';
 import { readRequestBody, RequestBodyTooLargeError } from './readRequestBody.js';
 import { replayRequest } from './replayRequest.js';
 
-/** What the middleware in front of oidc-provider learned from a token request's body. */
+/** What the middleware in front of oidc-provider learned from a token, revocation or introspection request's body. */
 export interface TokenRequestInfo {
   grantType?: string;
   clientId?: string;
+  tokenTypeHint?: string;
 }
 
 /**
- * Reads a token request's form body before oidc-provider does, so the journal and the faults know
- * its `grant_type` and `client_id`, then hands oidc-provider a request that yields the body again.
+ * Reads the form body of a request to one of `paths` (the token, revocation and introspection
+ * endpoints) before oidc-provider does, so the journal and the faults know its `grant_type`,
+ * `client_id` and `token_type_hint`, then hands oidc-provider a request that yields the body again.
  */
 export function createTokenRequestMiddleware(
-  tokenPath: string,
+  paths: readonly string[],
   tokenRequests: WeakMap<object, TokenRequestInfo>,
 ): ProviderMiddleware {
   return async (ctx, next) => {
-    if (ctx.method !== 'POST' || ctx.path !== tokenPath || !ctx.is('application/x-www-form-urlencoded')) {
+    if (ctx.method !== 'POST' || !paths.includes(ctx.path) || !ctx.is('application/x-www-form-urlencoded')) {
       return next();
     }
     let body: Buffer;
@@ -33,8 +35,10 @@ export function createTokenRequestMiddleware(
     const info: TokenRequestInfo = {};
     const grantType = params.get('grant_type');
     const clientId = params.get('client_id');
+    const tokenTypeHint = params.get('token_type_hint');
     if (grantType !== null) info.grantType = grantType;
     if (clientId !== null) info.clientId = clientId;
+    if (tokenTypeHint !== null) info.tokenTypeHint = tokenTypeHint;
     tokenRequests.set(ctx, info);
 
     const replay = replayRequest(ctx.req, body);

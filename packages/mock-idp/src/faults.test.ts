@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { CookieJar } from './CookieJar.js';
 import { createMockIdp, MockIdpError, mockFaults, type MockFault, type MockIdp } from './index.js';
 import { driveLogin } from './test/driveLogin.js';
 import { redeemCode } from './test/redeemCode.js';
 import { refresh } from './test/refresh.js';
+import { silentAuthorize } from './test/silentAuthorize.js';
 
 const clientId = 'demo';
 const redirectUri = 'http://127.0.0.1:5173/callback';
@@ -74,6 +76,22 @@ describe('faults', () => {
     expect(again.error).toBe('login_required');
     expect(again.callbackUrl?.searchParams.get('state')).toBe(again.state);
     expect(again.callbackUrl?.searchParams.get('iss')).toBe(idp.issuer);
+  });
+
+  it('login_required: also answers prompt=none, with or without an IdP session', async () => {
+    const { login } = await signIn();
+    idp.setFault('login_required');
+    for (const jar of [login.jar, new CookieJar()]) {
+      const silent = await silentAuthorize({ issuer: idp.issuer, clientId, redirectUri, jar });
+      expect(silent.response.status).toBe(303);
+      expect(silent.code).toBeUndefined();
+      expect(silent.error).toBe('login_required');
+      expect(silent.callbackUrl?.searchParams.get('state')).toBe(silent.state);
+      expect(silent.callbackUrl?.searchParams.get('iss')).toBe(idp.issuer);
+    }
+    // The session is still there: the fault answered in place of the IdP.
+    idp.clearFaults();
+    expect((await silentAuthorize({ issuer: idp.issuer, clientId, redirectUri, jar: login.jar })).code).toEqual(expect.any(String));
   });
 
   it('login_required: never redirects to an unregistered redirect URI', async () => {

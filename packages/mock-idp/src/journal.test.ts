@@ -40,6 +40,22 @@ describe('journal', () => {
     for (const entry of entries) expect(new Date(entry.at).toISOString()).toBe(entry.at);
   });
 
+  it('records the token_type_hint of an introspection request, and none for a token request', async () => {
+    const login = await driveLogin({ issuer: idp.issuer, clientId, redirectUri });
+    const tokens = await redeemCode({ issuer: idp.issuer, clientId, redirectUri, code: login.code!, codeVerifier: login.codeVerifier });
+    idp.clearJournal();
+    await fetch(new URL('/token/introspection', idp.issuer), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: clientId, token: tokens.body['refresh_token'] as string, token_type_hint: 'refresh_token' }).toString(),
+    });
+    await refresh({ issuer: idp.issuer, clientId, refreshToken: tokens.body['refresh_token'] as string });
+    expect(idp.journal()).toEqual([
+      { at: expect.any(String), method: 'POST', path: '/token/introspection', tokenTypeHint: 'refresh_token', status: 200 },
+      { at: expect.any(String), method: 'POST', path: '/token', grantType: 'refresh_token', status: 200 },
+    ]);
+  });
+
   it('leaves out query strings, which carry codes and state', async () => {
     idp.clearJournal();
     await fetch(`${idp.issuer}/jwks?secret=1`);

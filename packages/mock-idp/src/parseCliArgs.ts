@@ -16,13 +16,17 @@ Options:
   --id-token-ttl S          ID token lifetime in seconds (default 300).
   --refresh-token-ttl S     Refresh token lifetime in seconds (default 3600).
   --consent auto|prompt     Show a consent page after login (default auto: no page).
+  --no-refresh-tokens       Issue no refresh tokens to any --client: the app must renew
+                            with prompt=none in a hidden iframe.
+  --coop                    Send Cross-Origin-Opener-Policy: same-origin on IdP pages,
+                            redirects and /auth, as real IdPs do (cuts a popup's opener).
   -h, --help                Show this help.
 
 Example:
   latchkey-mock-idp --port 9400 --client demo=http://127.0.0.1:5173
 
-Faults and the request journal can be switched over HTTP: see /__mock/faults,
-/__mock/journal and /__mock/consent in the README.`;
+Faults, settings and the request journal can be switched over HTTP: see /__mock/faults,
+/__mock/settings and /__mock/journal in the README.`;
 
 /** A command line that cannot be run; the message says what is wrong. */
 export class CliUsageError extends Error {
@@ -49,6 +53,8 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
         'id-token-ttl': { type: 'string' },
         'refresh-token-ttl': { type: 'string' },
         consent: { type: 'string' },
+        'no-refresh-tokens': { type: 'boolean' },
+        coop: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -61,7 +67,7 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
     throw new CliUsageError('at least one --client ID=URL is needed, e.g. --client demo=http://127.0.0.1:5173');
   }
   const options: MockIdpOptions & { clients: MockClient[] } = {
-    clients: parseClients(values.client),
+    clients: parseClients(values.client, values['no-refresh-tokens'] !== true),
     port: values.port === undefined ? defaultPort : wholeNumber('--port', values.port),
   };
   if (values.issuer !== undefined) options.issuer = values.issuer;
@@ -78,10 +84,11 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
     }
     options.consent = values.consent;
   }
+  if (values.coop) options.coop = true;
   return { kind: 'run', options };
 }
 
-function parseClients(specs: readonly string[]): MockClient[] {
+function parseClients(specs: readonly string[], refreshTokens: boolean): MockClient[] {
   const redirectUris = new Map<string, string[]>();
   for (const spec of specs) {
     const separator = spec.indexOf('=');
@@ -99,7 +106,9 @@ function parseClients(specs: readonly string[]): MockClient[] {
     const known = redirectUris.get(clientId) ?? [];
     redirectUris.set(clientId, [...known, ...uris.filter((uri) => !known.includes(uri))]);
   }
-  return [...redirectUris].map(([clientId, uris]) => ({ clientId, redirectUris: uris }));
+  return [...redirectUris].map(([clientId, uris]) =>
+    refreshTokens ? { clientId, redirectUris: uris } : { clientId, redirectUris: uris, refreshTokens: false },
+  );
 }
 
 function wholeNumber(flag: string, value: string): number {

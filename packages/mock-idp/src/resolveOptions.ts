@@ -9,6 +9,7 @@ export interface ResolvedClient {
   postLogoutRedirectUris: string[];
   /** Origins of the redirect URIs: the only origins allowed to call the IdP from a browser. */
   origins: ReadonlySet<string>;
+  refreshTokens: boolean;
 }
 
 export interface ResolvedOptions {
@@ -23,6 +24,7 @@ export interface ResolvedOptions {
   consent: MockConsentMode;
   slowTokenDelayMs: number;
   api: { audience: string; scopes: string[] };
+  coop: boolean;
 }
 
 const oidcScopes = new Set(['openid', 'profile', 'email', 'offline_access']);
@@ -49,7 +51,13 @@ export function resolveOptions(options: MockIdpOptions): ResolvedOptions {
     consent: resolveConsentMode(options.consent ?? 'auto', 'consent'),
     slowTokenDelayMs: resolveDelay(options.slowTokenDelayMs),
     api: resolveApi(options.api),
+    coop: resolveFlag(options.coop ?? false, 'coop'),
   };
+}
+
+export function resolveFlag(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') throw invalid(`${field} must be true or false, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 export function resolveConsentMode(value: unknown, field: string): MockConsentMode {
@@ -98,7 +106,8 @@ function resolveClients(clients: MockIdpOptions['clients']): ResolvedClient[] {
 
     let postLogoutRedirectUris: string[];
     if (client.postLogoutRedirectUris === undefined) {
-      postLogoutRedirectUris = [...origins].flatMap((origin) => [origin, `${origin}/`]);
+      // The redirect URIs too, so a popup sign-out can come back to the popup callback page.
+      postLogoutRedirectUris = [...[...origins].flatMap((origin) => [origin, `${origin}/`]), ...redirectUris];
     } else if (isList(client.postLogoutRedirectUris)) {
       postLogoutRedirectUris = client.postLogoutRedirectUris.map((uri, i) =>
         resolveUri(uri, `${field}.postLogoutRedirectUris[${i}]`),
@@ -107,7 +116,9 @@ function resolveClients(clients: MockIdpOptions['clients']): ResolvedClient[] {
       throw invalid(`${field}.postLogoutRedirectUris must be an array of absolute http(s) URLs`);
     }
 
-    return { clientId: client.clientId, redirectUris, postLogoutRedirectUris, origins };
+    const refreshTokens = resolveFlag(client.refreshTokens ?? true, `${field}.refreshTokens`);
+
+    return { clientId: client.clientId, redirectUris, postLogoutRedirectUris, origins, refreshTokens };
   });
 }
 
@@ -144,7 +155,7 @@ function resolveUsers(users: readonly MockUser[]): readonly MockUser[] {
   return users;
 }
 
-function resolveTtl(field: string, value: number | undefined, fallback: number): number {
+export function resolveTtl(field: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || value <= 0) {
     throw invalid(`${field} must be a positive whole number of seconds, got ${JSON.stringify(value)}`);

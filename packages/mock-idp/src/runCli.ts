@@ -52,7 +52,9 @@ function describeIdp(idp: MockIdp, clients: readonly MockClient[]): string {
   const idWidth = Math.max(...clients.map((client) => client.clientId.length));
   const clientLines = clients.flatMap((client) =>
     client.redirectUris.map(
-      (uri, index) => `    ${(index === 0 ? client.clientId : '').padEnd(idWidth)}  ${uri}`,
+      (uri, index) =>
+        `    ${(index === 0 ? client.clientId : '').padEnd(idWidth)}  ${uri}` +
+        (index === 0 && client.refreshTokens === false ? '  (no refresh tokens)' : ''),
     ),
   );
   const credentials = idp.users.map((user) => `${user.username} / ${user.password}`);
@@ -65,6 +67,7 @@ function describeIdp(idp: MockIdp, clients: readonly MockClient[]): string {
     'Latchkey Mock IdP is running.',
     '',
     `  Issuer  ${idp.issuer}`,
+    ...(idp.coop ? ['  Pages   Cross-Origin-Opener-Policy: same-origin'] : []),
     '',
     '  Clients (redirect URIs)',
     ...clientLines,

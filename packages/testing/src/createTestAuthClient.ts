@@ -82,6 +82,15 @@ export function createTestAuthClient(options: TestAuthClientOptions = {}): TestA
       if (state.status !== 'authenticated') throw new AuthError('login_required', 'Nobody is signed in in this test: pass a user or call login().')
       return options.accessToken ?? 'test-access-token'
     },
+    peekAccessToken: () => (state.status === 'authenticated' ? (options.accessToken ?? 'test-access-token') : null),
+    /** Adds the test token; whatever the test's own fetch mock or server answers is returned as is. */
+    async fetch(input, init) {
+      const request = new Request(input, init)
+      if (state.status === 'authenticated') request.headers.set('Authorization', `Bearer ${options.accessToken ?? 'test-access-token'}`)
+      return fetch(request)
+    },
+    renew: () => Promise.resolve(),
+    getAppState: () => undefined,
     dispose: () => listeners.clear(),
     setUser: (user) => set(signedIn(user)),
     setError: (error) => set(Object.freeze({ ...state, error })),

@@ -36,10 +36,45 @@ export class MockIdpPage {
     await this.page.getByRole('button', { name: decision }).click()
   }
 
+  /** The requests the IdP has had since its journal was last cleared, oldest first. */
+  async journal(): Promise<MockIdpJournalEntry[]> {
+    const response = await this.page.request.get(`${this.issuer}/__mock/journal`)
+    return ((await response.json()) as { entries: MockIdpJournalEntry[] }).entries
+  }
+
   /** How many token requests of this grant type the IdP has had since its journal was last cleared. */
   async tokenRequests(grantType: 'authorization_code' | 'refresh_token'): Promise<number> {
-    const response = await this.page.request.get(`${this.issuer}/__mock/journal`)
-    const { entries } = (await response.json()) as { entries: { grantType?: string }[] }
-    return entries.filter((entry) => entry.grantType === grantType).length
+    return (await this.journal()).filter((entry) => entry.grantType === grantType).length
   }
+
+  /** How many revocation requests (RFC 7009) the IdP has had since its journal was last cleared. */
+  async revocations(): Promise<number> {
+    return (await this.journal()).filter((entry) => entry.path === '/token/revocation').length
+  }
+
+  /** Switches the IdP's faults (see @latchkey/mock-idp's MockFault); an empty list clears them. */
+  async setFaults(faults: readonly string[]): Promise<void> {
+    const response = await this.page.request.post(`${this.issuer}/__mock/faults`, { data: { faults } })
+    expect(response.ok(), await response.text()).toBe(true)
+  }
+
+  /** Changes IdP settings at run time, such as `{ consent: 'prompt' }` or `{ coop: true }`. */
+  async configure(settings: Readonly<Record<string, unknown>>): Promise<void> {
+    const response = await this.page.request.post(`${this.issuer}/__mock/settings`, { data: settings })
+    expect(response.ok(), await response.text()).toBe(true)
+  }
+
+  /** Clears faults and the journal. */
+  async reset(): Promise<void> {
+    await this.page.request.delete(`${this.issuer}/__mock/faults`)
+    await this.page.request.delete(`${this.issuer}/__mock/journal`)
+  }
+}
+
+export interface MockIdpJournalEntry {
+  at: string
+  method: string
+  path: string
+  status: number
+  grantType?: string
 }

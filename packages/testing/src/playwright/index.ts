@@ -1,1 +1,1 @@
-export { MockIdpPage, type MockIdpCredentials } from './MockIdpPage.js'
+export { MockIdpPage, type MockIdpCredentials, type MockIdpJournalEntry } from './MockIdpPage.js'
