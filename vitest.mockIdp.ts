@@ -15,7 +15,11 @@ declare module 'vitest' {
 export default async function startMockIdp(project: TestProject): Promise<() => Promise<void>> {
   const idp = await createMockIdp({
     port: 0,
-    clients: [{ clientId: 'spa', redirectUris: ['http://127.0.0.1:5173/callback'] }],
+    clients: [
+      { clientId: 'spa', redirectUris: ['http://127.0.0.1:5173/callback', 'http://127.0.0.1:5173/popup-callback.html'] },
+      // An IdP that gives this app no refresh token: renewal falls back to the hidden iframe.
+      { clientId: 'spa-no-refresh', refreshTokens: false, redirectUris: ['http://127.0.0.1:5173/callback', 'http://127.0.0.1:5173/popup-callback.html'] },
+    ],
   })
   project.provide('idpIssuer', idp.issuer)
   return () => idp.close()

@@ -39,8 +39,9 @@ export async function signInThroughIdp({
   returnTo = '/profile?tab=claims',
   appState = undefined as unknown,
   jar = new CookieJar(),
+  clientId = testConfig.clientId as string,
 } = {}): Promise<string> {
-  const { client, navigate } = loadApp()
+  const { client, navigate } = loadApp({ clientId })
   await client.start()
   await client.login({ returnTo, appState })
   const authorizationUrl = navigate.mock.calls[0]?.[0]
