@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
-import { appOrigin, idpIssuer, idpPort, appPort } from './tests/ports.js'
+import { apiOrigin, apiPort, appOrigin, appPort, idpIssuer, idpPort } from './tests/ports.js'
 
 /** Debian's Chromium where there is one (Playwright cannot download its own here), else Playwright's. */
 function chromiumExecutable(): string | undefined {
@@ -14,8 +14,9 @@ const executablePath = chromiumExecutable()
 
 export default defineConfig({
   testDir: './tests',
-  fullyParallel: true,
-  workers: 2,
+  // One mock IdP serves the suite and tests switch its faults and settings, so tests run one at a time.
+  fullyParallel: false,
+  workers: 1,
   forbidOnly: isCI,
   retries: 0,
   timeout: 30_000,
@@ -48,10 +49,20 @@ export default defineConfig({
       timeout: 20_000,
     },
     {
-      // A production build of the demo, pointed at this suite's IdP.
+      // The demo API, built here like the app below so the suite runs without a prior build.
+      command: `npx tsc -p tsconfig.server.json && node dist-server/cli.js --port ${apiPort} --issuer ${idpIssuer}`,
+      cwd: '../apps/demo',
+      url: `${apiOrigin}/api/__journal`,
+      reuseExistingServer: !isCI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 30_000,
+    },
+    {
+      // A production build of the demo, pointed at this suite's IdP; its preview proxies /api/ to the API above.
       command: `npx vite build --outDir dist-e2e --emptyOutDir && npx vite preview --outDir dist-e2e --port ${appPort} --strictPort`,
       cwd: '../apps/demo',
-      env: { VITE_LATCHKEY_AUTHORITY: idpIssuer },
+      env: { VITE_LATCHKEY_AUTHORITY: idpIssuer, LATCHKEY_DEMO_API: apiOrigin },
       url: appOrigin,
       reuseExistingServer: !isCI,
       stdout: 'ignore',

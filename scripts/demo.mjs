@@ -1,29 +1,43 @@
 #!/usr/bin/env node
-// `npm run demo`: the mock IdP and the demo's dev server in one process, with the URL and test users.
-import { spawnSync } from 'node:child_process'
+// `npm run demo`: the mock IdP, the demo API and the demo's dev server in one process, with the URLs and test users.
+import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const idpPort = Number(process.env.LATCHKEY_IDP_PORT ?? 9400)
+const apiPort = Number(process.env.LATCHKEY_DEMO_API_PORT ?? 4001)
 const appPort = 5173
 const appOrigin = `http://127.0.0.1:${appPort}`
 
-// The IdP runs in Node from its build; the app itself is served from source by Vite.
-const built = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@latchkey/mock-idp', '--output-logs=errors-only'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-})
-if (built.status !== 0) process.exit(built.status ?? 1)
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } })
+    child.on('error', () => resolve(1))
+    child.on('exit', (code) => resolve(code ?? 1))
+  })
+}
+
+// The IdP and the API run in Node from their builds, made side by side to keep start-up short; the
+// app itself is served from source by Vite.
+const builds = await Promise.all([
+  run('npx', ['turbo', 'run', 'build', '--filter=@latchkey/mock-idp', '--output-logs=errors-only']),
+  run('npx', ['tsc', '-p', 'apps/demo/tsconfig.server.json']),
+])
+const failed = builds.find((code) => code !== 0)
+if (failed !== undefined) process.exit(failed)
 
 const { createMockIdp } = await import('@latchkey/mock-idp')
+const { createDemoApi } = await import('../apps/demo/dist-server/index.js')
 const { createServer } = await import('vite')
 
 const idp = await createMockIdp({
   port: idpPort,
   clients: [{ clientId: 'demo', redirectUris: [`${appOrigin}/callback`, `${appOrigin}/popup-callback.html`] }],
 })
+const api = await createDemoApi({ issuer: idp.issuer, port: apiPort })
 process.env.VITE_LATCHKEY_AUTHORITY = idp.issuer
+// Read by apps/demo/vite.config.ts: the dev server proxies /api/ there, so the app calls it same-origin.
+process.env.LATCHKEY_DEMO_API = api.url
 const vite = await createServer({
   root: fileURLToPath(new URL('../apps/demo', import.meta.url)),
   configFile: fileURLToPath(new URL('../apps/demo/vite.config.ts', import.meta.url)),
@@ -34,13 +48,14 @@ await vite.listen()
 console.log(`
   Latchkey demo     ${appOrigin}/
   Mock IdP          ${idp.issuer}
+  Demo API          ${api.url}/api (through the app at ${appOrigin}/api)
   Test users        ${idp.users.map((user) => `${user.username} / ${user.password}`).join('    ')}
 
   Press Ctrl+C to stop.
 `)
 
 async function stop() {
-  await Promise.allSettled([vite.close(), idp.close()])
+  await Promise.allSettled([vite.close(), api.close(), idp.close()])
   process.exit(0)
 }
 process.on('SIGINT', stop)

@@ -9,6 +9,8 @@ export interface TestUser {
 }
 
 export const alice: TestUser = { username: 'alice', password: 'alice', name: 'Alice Liddell' }
+const defaultIdpSettings = { consent: 'auto', coop: false, accessTokenTtl: 300 } as const
+
 export const admin: TestUser = { username: 'admin', password: 'admin', name: 'Ada Admin' }
 
 /** The demo app's header and pages, named after what a user does. */
@@ -26,34 +28,62 @@ export class DemoApp {
   async signOut(): Promise<void> {
     await this.page.getByRole('button', { name: 'Sign out', exact: true }).click()
   }
+
+  /** The auth error the app shows in its banner. */
+  errorBanner() {
+    return this.page.getByRole('main').getByRole('alert').first()
+  }
+}
+
+/** Console errors a test expects, such as the failed load of a request it made fail on purpose. */
+export interface ConsoleErrors {
+  allow(pattern: RegExp): void
 }
 
 interface Fixtures {
   idp: MockIdpPage
   app: DemoApp
-  consoleErrors: string[]
+  consoleErrors: ConsoleErrors
 }
 
 /**
- * Every test fails on a console error or an uncaught exception in any page, the IdP's included,
- * checked after the test body so the test's own failure, if any, is reported first.
+ * Every test fails on a console error or an uncaught exception in any page, the IdP's and popups
+ * included, unless the test allowed it; checked after the test body so the test's own failure, if
+ * any, is reported first.
  */
 export const test = base.extend<Fixtures>({
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ context }, use) => {
       const errors: string[] = []
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`)
-      })
-      page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
-      await use(errors)
-      expect(errors, 'console errors').toEqual([])
+      const allowed: RegExp[] = []
+      const watch = (page: Page) => {
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`)
+        })
+        page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
+      }
+      context.pages().forEach(watch)
+      context.on('page', watch)
+      await use({ allow: (pattern) => allowed.push(pattern) })
+      expect(
+        errors.filter((error) => !allowed.some((pattern) => pattern.test(error))),
+        'console errors',
+      ).toEqual([])
     },
     { auto: true },
   ],
-  idp: async ({ page }, use) => {
-    await use(new MockIdpPage(page, idpIssuer))
-  },
+  idp: [
+    async ({ page }, use) => {
+      // One IdP serves the whole suite (workers: 1), so each test starts from no faults and default settings.
+      const idp = new MockIdpPage(page, idpIssuer)
+      await idp.reset()
+      await idp.configure(defaultIdpSettings)
+      await use(idp)
+      await idp.reset()
+      await idp.configure(defaultIdpSettings)
+    },
+    { auto: true },
+  ],
   app: async ({ page }, use) => {
     await use(new DemoApp(page))
   },

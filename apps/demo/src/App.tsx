@@ -6,7 +6,9 @@ import { CallbackPage } from './pages/CallbackPage.js'
 import { ForbiddenPage } from './pages/ForbiddenPage.js'
 import { HomePage } from './pages/HomePage.js'
 import { NotFoundPage } from './pages/NotFoundPage.js'
+import { OrdersPage } from './pages/OrdersPage.js'
 import { ProfilePage } from './pages/ProfilePage.js'
+import { SessionPage } from './pages/SessionPage.js'
 
 const loading = <p aria-live="polite">Checking your session…</p>
 
@@ -29,6 +31,22 @@ export function App() {
           element={
             <RequireAuth fallback={loading} when={(user) => user.profile.roles?.includes('admin') ?? false} forbidden={<ForbiddenPage />}>
               <AdminPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="orders"
+          element={
+            <RequireAuth fallback={loading}>
+              <OrdersPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="session"
+          element={
+            <RequireAuth fallback={loading}>
+              <SessionPage />
             </RequireAuth>
           }
         />

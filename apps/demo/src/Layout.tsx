@@ -37,6 +37,8 @@ export function Layout() {
           </NavLink>
           <NavLink to="/profile">Profile</NavLink>
           <NavLink to="/admin">Admin</NavLink>
+          <NavLink to="/orders">Orders</NavLink>
+          <NavLink to="/session">Session</NavLink>
         </nav>
         <div className="account">
           <AccountBar />

@@ -29,7 +29,10 @@ export interface LogoutOptions {
 }
 
 export interface AccessTokenOptions {
-  /** Seconds the token must still be valid for; a token closer to expiry is renewed first. Default 30. */
+  /**
+   * Seconds the token must still be valid for; a token closer to expiry is renewed first. Default 30,
+   * or a quarter of the token's lifetime when that is shorter.
+   */
   minValidity?: number
   /**
    * Scopes the token must carry. When the session lacks one, rejects with `insufficient_scope`: ask

@@ -306,7 +306,9 @@ class LatchkeyClient implements AuthClient {
         { cause: { missing } },
       )
     }
-    const minValidityMs = (options.minValidity ?? 30) * 1000
+    // The default margin shrinks with short-lived tokens: 30 s ahead of a 5 s token would renew on every call.
+    const minValidityMs =
+      options.minValidity !== undefined ? options.minValidity * 1000 : Math.min(30_000, (session.expiresAt - session.issuedAt) / 4)
     if (session.expiresAt - Date.now() <= minValidityMs) session = await this.#renewShared()
     if (options.resource === undefined) return session.accessToken
     const cached = this.#resourceTokens.get(options.resource)

@@ -12,7 +12,10 @@ export function HomePage() {
           You are signed in. See your <Link to="/profile">profile</Link>.
         </p>
       ) : (
-        <LoginButton returnTo="/profile">Sign in with redirect</LoginButton>
+        <div className="actions">
+          <LoginButton returnTo="/profile">Sign in with redirect</LoginButton>
+          <LoginButton mode="popup">Sign in with popup</LoginButton>
+        </div>
       )}
     </>
   )

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react'
+import { LogoutButton, useAuth, useAuthClient } from '@latchkey/react'
+
+function useSecondsUntil(time: number | undefined): number | null {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [])
+  return time === undefined ? null : Math.max(0, Math.round((time - now) / 1000))
+}
+
+function ExpiryCountdown() {
+  const expiresAt = useAuth((state) => state.user?.expiresAt)
+  const seconds = useSecondsUntil(expiresAt)
+  return (
+    <p>
+      Access token expires in <strong data-testid="expires-in">{seconds ?? '–'}</strong> s
+    </p>
+  )
+}
+
+export function SessionPage() {
+  const client = useAuthClient()
+  const scopes = useAuth((state) => state.user?.scopes ?? [])
+  const pending = useAuth((state) => state.pending)
+  const hasWrite = scopes.includes('orders:write')
+  return (
+    <>
+      <h1>Session</h1>
+      <ExpiryCountdown />
+      <h2>Granted scopes</h2>
+      <ul aria-label="Granted scopes">
+        {scopes.map((scope) => (
+          <li key={scope}>{scope}</li>
+        ))}
+      </ul>
+      <div className="actions">
+        <button type="button" disabled={pending === 'refresh'} onClick={() => void client.renew().catch(() => undefined)}>
+          Renew now
+        </button>
+        <button
+          type="button"
+          disabled={hasWrite}
+          onClick={() => void client.login({ mode: 'popup', scope: [...scopes, 'orders:write'].join(' ') }).catch(() => undefined)}
+        >
+          {hasWrite ? 'orders:write granted' : 'Grant orders:write'}
+        </button>
+      </div>
+      <h2>Sign out</h2>
+      <div className="actions">
+        <LogoutButton mode="redirect">Sign out (redirect)</LogoutButton>
+        <LogoutButton mode="popup">Sign out (popup)</LogoutButton>
+        <LogoutButton mode="local">Sign out of this app only</LogoutButton>
+      </div>
+    </>
+  )
+}

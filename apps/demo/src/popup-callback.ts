@@ -1,0 +1,3 @@
+import { relayAuthCallback } from '@latchkey/core'
+
+relayAuthCallback()

@@ -1,0 +1,49 @@
+import { MockIdpPage } from '@latchkey/testing/playwright'
+import { alice, expect, test } from './fixtures.js'
+
+test.describe('popup sign-in', () => {
+  test('signs in through a popup and stays on the page', async ({ page, idp, app }) => {
+    await page.goto('/')
+    const popupOpened = page.waitForEvent('popup')
+    await page.getByRole('button', { name: 'Sign in with popup' }).click()
+    const popup = await popupOpened
+    await new MockIdpPage(popup, idp.issuer).signInAs(alice)
+    await popup.waitForEvent('close')
+    await app.expectSignedInAs(alice)
+    await expect(page).toHaveURL('/')
+    expect(await idp.tokenRequests('authorization_code')).toBe(1)
+  })
+
+  test('a popup the user closes rejects with popup_closed', async ({ page, app }) => {
+    await page.goto('/')
+    const popupOpened = page.waitForEvent('popup')
+    await page.getByRole('button', { name: 'Sign in with popup' }).click()
+    const popup = await popupOpened
+    await popup.getByLabel('Username').waitFor()
+    await popup.close()
+    await expect(app.errorBanner()).toContainText('popup_closed', { timeout: 3000 })
+    await app.expectSignedOut()
+  })
+
+  test('a popup the user closes is noticed even when the IdP sends Cross-Origin-Opener-Policy', async ({ page, idp, app }) => {
+    await idp.configure({ coop: true })
+    await page.goto('/')
+    const popupOpened = page.waitForEvent('popup')
+    await page.getByRole('button', { name: 'Sign in with popup' }).click()
+    const popup = await popupOpened
+    await popup.getByLabel('Username').waitFor()
+    await popup.close()
+    await expect(app.errorBanner()).toContainText('popup_closed', { timeout: 3000 })
+  })
+
+  test('a blocked popup rejects at once with popup_blocked', async ({ page, app }) => {
+    // What a popup blocker does: window.open returns null.
+    await page.addInitScript(() => {
+      window.open = () => null
+    })
+    await page.goto('/')
+    await page.getByRole('button', { name: 'Sign in with popup' }).click()
+    await expect(app.errorBanner()).toContainText('popup_blocked')
+    await expect(page).toHaveURL('/')
+  })
+})
