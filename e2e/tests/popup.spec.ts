@@ -1,5 +1,16 @@
 import { MockIdpPage } from '@latchkey/testing/playwright'
+import type { Page } from '@playwright/test'
 import { alice, expect, test } from './fixtures.js'
+
+/** Starts a popup sign-in from the home page and closes the popup once the IdP's form shows, as a user giving up would. */
+async function closeSignInPopup(page: Page): Promise<void> {
+  await page.goto('/')
+  const popupOpened = page.waitForEvent('popup')
+  await page.getByRole('button', { name: 'Sign in with popup' }).click()
+  const popup = await popupOpened
+  await popup.getByLabel('Username').waitFor()
+  await popup.close()
+}
 
 test.describe('popup sign-in', () => {
   test('signs in through a popup and stays on the page', async ({ page, idp, app }) => {
@@ -15,25 +26,28 @@ test.describe('popup sign-in', () => {
   })
 
   test('a popup the user closes rejects with popup_closed', async ({ page, app }) => {
-    await page.goto('/')
-    const popupOpened = page.waitForEvent('popup')
-    await page.getByRole('button', { name: 'Sign in with popup' }).click()
-    const popup = await popupOpened
-    await popup.getByLabel('Username').waitFor()
-    await popup.close()
+    await closeSignInPopup(page)
     await expect(app.errorBanner()).toContainText('popup_closed', { timeout: 3000 })
     await app.expectSignedOut()
   })
 
   test('a popup the user closes is noticed even when the IdP sends Cross-Origin-Opener-Policy', async ({ page, idp, app }) => {
     await idp.configure({ coop: true })
+    await closeSignInPopup(page)
+    await expect(app.errorBanner()).toContainText('popup_closed', { timeout: 3000 })
+  })
+
+  test('with Cross-Origin-Opener-Policy the popup result still arrives, over BroadcastChannel', async ({ page, idp, app }) => {
+    await idp.configure({ coop: true })
     await page.goto('/')
     const popupOpened = page.waitForEvent('popup')
     await page.getByRole('button', { name: 'Sign in with popup' }).click()
     const popup = await popupOpened
-    await popup.getByLabel('Username').waitFor()
-    await popup.close()
-    await expect(app.errorBanner()).toContainText('popup_closed', { timeout: 3000 })
+    await new MockIdpPage(popup, idp.issuer).signInAs(alice)
+    await popup.waitForEvent('close')
+    await app.expectSignedInAs(alice)
+    await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0)
+    expect(await idp.tokenRequests('authorization_code')).toBe(1)
   })
 
   test('a blocked popup rejects at once with popup_blocked', async ({ page, app }) => {
