@@ -31,3 +31,21 @@ test.describe('sign-out', () => {
     await expect(page.getByTestId('user-name')).toHaveText(alice.name)
   })
 })
+
+test.describe('tabs', () => {
+  test('signing out in one tab signs out the other tabs', async ({ context, page, idp, app }) => {
+    await page.goto('/profile')
+    await idp.signInAs(alice)
+    await app.expectSignedInAs(alice)
+    // A second tab has its own session (sessionStorage): its redirect comes straight back, the IdP session answers it.
+    const otherTab = await context.newPage()
+    await otherTab.goto('/profile')
+    await expect(otherTab.getByTestId('user-name')).toHaveText(alice.name)
+
+    await page.getByRole('button', { name: 'Sign out of this app only' }).first().click()
+    await app.expectSignedOut()
+    await expect(otherTab.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible()
+    await expect(otherTab.getByRole('button', { name: 'Sign in to continue' })).toBeVisible()
+    await expect(otherTab).toHaveURL('/profile')
+  })
+})

@@ -1,9 +1,7 @@
-import type { ButtonHTMLAttributes } from 'react'
 import type { AuthState, LoginMode, LoginOptions } from '@latchkey/core'
-import { useAuthClient } from './useAuthClient.js'
-import { useAuthSelector } from './useAuthSelector.js'
+import { AuthActionButton, type AuthButtonAttributes } from './AuthActionButton.js'
 
-export interface LoginButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'onClick'> {
+export interface LoginButtonProps extends AuthButtonAttributes {
   mode?: LoginMode
   /** Where to land after sign-in; defaults to the current page. */
   returnTo?: string
@@ -14,28 +12,19 @@ const isSigningIn = (state: AuthState) => state.pending === 'login'
 
 /**
  * A button that starts sign-in; disabled while one is under way. A failure shows in `useAuth().error`.
+ * With `mode="popup"` the popup opens within the click, so popup blockers let it through.
  *
  * @example
  * <LoginButton returnTo="/profile">Sign in</LoginButton>
  */
-export function LoginButton({ mode, returnTo, options, children = 'Sign in', disabled, ...buttonProps }: LoginButtonProps) {
-  const client = useAuthClient()
-  const busy = useAuthSelector(client, isSigningIn)
+export function LoginButton({ mode, returnTo, options, children = 'Sign in', ...buttonProps }: LoginButtonProps) {
   return (
-    <button
+    <AuthActionButton
       {...buttonProps}
-      type="button"
-      disabled={disabled || busy}
-      aria-busy={busy || undefined}
-      onClick={() => {
-        client
-          .login({ ...options, ...(mode !== undefined && { mode }), ...(returnTo !== undefined && { returnTo }) })
-          .catch(() => {
-            // Kept in the client's state as `error`, where the app shows it.
-          })
-      }}
+      isBusy={isSigningIn}
+      act={(client) => client.login({ ...options, ...(mode !== undefined && { mode }), ...(returnTo !== undefined && { returnTo }) })}
     >
       {children}
-    </button>
+    </AuthActionButton>
   )
 }

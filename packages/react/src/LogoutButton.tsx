@@ -1,10 +1,8 @@
-import type { ButtonHTMLAttributes } from 'react'
 import type { AuthState, LogoutMode } from '@latchkey/core'
-import { useAuthClient } from './useAuthClient.js'
-import { useAuthSelector } from './useAuthSelector.js'
+import { AuthActionButton, type AuthButtonAttributes } from './AuthActionButton.js'
 
-export interface LogoutButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'onClick'> {
-  /** `redirect` (default) also ends the session at the identity provider; `local` only here. */
+export interface LogoutButtonProps extends AuthButtonAttributes {
+  /** `redirect` (default) and `popup` also end the session at the identity provider; `local` only here. */
   mode?: LogoutMode
   returnTo?: string
 }
@@ -15,22 +13,14 @@ const isSigningOut = (state: AuthState) => state.pending === 'logout'
  * @example
  * <LogoutButton returnTo="/">Sign out</LogoutButton>
  */
-export function LogoutButton({ mode, returnTo, children = 'Sign out', disabled, ...buttonProps }: LogoutButtonProps) {
-  const client = useAuthClient()
-  const busy = useAuthSelector(client, isSigningOut)
+export function LogoutButton({ mode, returnTo, children = 'Sign out', ...buttonProps }: LogoutButtonProps) {
   return (
-    <button
+    <AuthActionButton
       {...buttonProps}
-      type="button"
-      disabled={disabled || busy}
-      aria-busy={busy || undefined}
-      onClick={() => {
-        client.logout({ ...(mode !== undefined && { mode }), ...(returnTo !== undefined && { returnTo }) }).catch(() => {
-          // Kept in the client's state as `error`.
-        })
-      }}
+      isBusy={isSigningOut}
+      act={(client) => client.logout({ ...(mode !== undefined && { mode }), ...(returnTo !== undefined && { returnTo }) })}
     >
       {children}
-    </button>
+    </AuthActionButton>
   )
 }
