@@ -26,6 +26,8 @@ export interface LogoutOptions {
   mode?: LogoutMode
   /** A path on this app to land on afterwards. Default `/`. */
   returnTo?: string
+  /** Revoke the tokens at the IdP first (RFC 7009). Default: the `revokeOnLogout` config, true unless set. */
+  revoke?: boolean
 }
 
 export interface AccessTokenOptions {

@@ -109,6 +109,19 @@ describe('redirect sign-in against a real OpenID Provider', () => {
     expect(JSON.stringify({ ...window.sessionStorage, ...window.localStorage })).not.toMatch(/accessToken|refreshToken|idToken/)
   })
 
+  it('revokes the refresh token on logout, unless told not to', async () => {
+    await signInThroughIdp()
+    const { client } = loadApp()
+    await client.start()
+    await client.logout({ mode: 'local', revoke: false })
+    expect(await idp.revocations()).toBe(0)
+    await signInThroughIdp()
+    const second = loadApp().client
+    await second.start()
+    await second.logout({ mode: 'local' })
+    expect(await idp.revocations()).toBe(1)
+  })
+
   it('signs out by redirect to end_session with id_token_hint and the post-logout URI, then lands on returnTo', async () => {
     await signInThroughIdp()
     const { client, navigate } = loadApp()

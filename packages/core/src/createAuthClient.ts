@@ -239,7 +239,7 @@ class LatchkeyClient implements AuthClient {
     this.#sessionChannel?.postMessage({ type: 'latchkey:logout', key: this.#key } satisfies SessionMessage)
     const popup = mode === 'popup' ? openPopup() : undefined
     try {
-      if (session && this.#config.revokeOnLogout) await this.#revoke(session)
+      if (session && (options.revoke ?? this.#config.revokeOnLogout)) await this.#revoke(session)
       if (mode === 'local') return
       const request = await this.#oidc.createSignoutRequest({
         client_id: this.#config.clientId,

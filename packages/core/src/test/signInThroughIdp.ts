@@ -11,9 +11,14 @@ export const testIdp = {
   async setFault(fault: MockFault): Promise<void> {
     await fetch(`${this.issuer}/__mock/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ faults: [fault] }) })
   },
+  async journal(): Promise<JournalEntry[]> {
+    return ((await (await fetch(`${this.issuer}/__mock/journal`)).json()) as { entries: JournalEntry[] }).entries
+  },
   async tokenRequests(grantType: 'authorization_code' | 'refresh_token'): Promise<number> {
-    const { entries } = (await (await fetch(`${this.issuer}/__mock/journal`)).json()) as { entries: JournalEntry[] }
-    return entries.filter((entry) => entry.grantType === grantType).length
+    return (await this.journal()).filter((entry) => entry.grantType === grantType).length
+  },
+  async revocations(): Promise<number> {
+    return (await this.journal()).filter((entry) => entry.path === '/token/revocation').length
   },
   async reset(): Promise<void> {
     await fetch(`${this.issuer}/__mock/faults`, { method: 'DELETE' })
