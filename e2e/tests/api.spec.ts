@@ -1,4 +1,4 @@
-import { alice, expect, test } from './fixtures.js'
+import { alice, closed, expect, test } from './fixtures.js'
 
 test.describe('access tokens and API calls', () => {
   test('tokens renew before they expire, and the API call still succeeds after the first token expired', async ({ page, idp }) => {
@@ -32,7 +32,7 @@ test.describe('access tokens and API calls', () => {
     await page.getByRole('button', { name: 'Add order' }).click()
     const popup = await popupOpened
     // The IdP session is still there: the popup comes straight back with the wider grant and closes.
-    await popup.waitForEvent('close')
+    await closed(popup)
     await expect(page.getByRole('list', { name: 'Orders' }).getByText('Earl Grey')).toBeVisible()
     await page.getByRole('link', { name: 'Session' }).click()
     await expect(page.getByRole('list', { name: 'Granted scopes' }).getByText('orders:write')).toBeVisible()
@@ -44,7 +44,7 @@ test.describe('access tokens and API calls', () => {
     await idp.signInAs(alice)
     const popupOpened = page.waitForEvent('popup')
     await page.getByRole('button', { name: 'Grant orders:write' }).click()
-    await (await popupOpened).waitForEvent('close')
+    await closed(await popupOpened)
     await expect(page.getByRole('list', { name: 'Granted scopes' }).getByText('orders:write')).toBeVisible()
   })
 })

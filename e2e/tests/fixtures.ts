@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
-import { MockIdpPage } from '@latchkey/testing/playwright'
+import { mockIdpFixtures, type MockIdpFixtures } from '@latchkey/testing/playwright'
 import { idpIssuer } from './ports.js'
 
 export interface TestUser {
@@ -41,7 +41,6 @@ export interface ConsoleErrors {
 }
 
 interface Fixtures {
-  idp: MockIdpPage
   app: DemoApp
   consoleErrors: ConsoleErrors
 }
@@ -51,7 +50,10 @@ interface Fixtures {
  * included, unless the test allowed it; checked after the test body so the test's own failure, if
  * any, is reported first.
  */
-export const test = base.extend<Fixtures>({
+// One IdP serves the whole suite (workers: 1), so each test starts from no faults and default settings.
+const withIdp = base.extend<MockIdpFixtures>(mockIdpFixtures({ issuer: idpIssuer, settings: defaultIdpSettings }))
+
+export const test = withIdp.extend<Fixtures>({
   consoleErrors: [
     async ({ context }, use) => {
       const errors: string[] = []
@@ -72,21 +74,14 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  idp: [
-    async ({ page }, use) => {
-      // One IdP serves the whole suite (workers: 1), so each test starts from no faults and default settings.
-      const idp = new MockIdpPage(page, idpIssuer)
-      await idp.reset()
-      await idp.configure(defaultIdpSettings)
-      await use(idp)
-      await idp.reset()
-      await idp.configure(defaultIdpSettings)
-    },
-    { auto: true },
-  ],
   app: async ({ page }, use) => {
     await use(new DemoApp(page))
   },
 })
 
 export { expect }
+
+/** Resolves once the popup has closed, including when it closed before anyone started waiting. */
+export async function closed(popup: Page): Promise<void> {
+  if (!popup.isClosed()) await popup.waitForEvent('close')
+}

@@ -1,4 +1,4 @@
-import { alice, expect, test } from './fixtures.js'
+import { alice, closed, expect, test } from './fixtures.js'
 
 test.describe('every logout mode revokes the tokens', () => {
   test('redirect: signed out here and at the IdP, tokens revoked', async ({ page, idp, app }) => {
@@ -17,7 +17,7 @@ test.describe('every logout mode revokes the tokens', () => {
     await idp.signInAs(alice)
     const popupOpened = page.waitForEvent('popup')
     await page.getByRole('button', { name: 'Sign out (popup)' }).click()
-    await (await popupOpened).waitForEvent('close')
+    await closed(await popupOpened)
     await app.expectSignedOut()
     await expect(page).toHaveURL('/session')
     expect(await idp.revocations()).toBeGreaterThanOrEqual(1)

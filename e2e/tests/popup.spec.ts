@@ -1,6 +1,6 @@
 import { MockIdpPage } from '@latchkey/testing/playwright'
 import type { Page } from '@playwright/test'
-import { alice, expect, test } from './fixtures.js'
+import { alice, closed, expect, test } from './fixtures.js'
 
 /** Starts a popup sign-in from the home page and closes the popup once the IdP's form shows, as a user giving up would. */
 async function closeSignInPopup(page: Page): Promise<void> {
@@ -19,7 +19,7 @@ test.describe('popup sign-in', () => {
     await page.getByRole('button', { name: 'Sign in with popup' }).click()
     const popup = await popupOpened
     await new MockIdpPage(popup, idp.issuer).signInAs(alice)
-    await popup.waitForEvent('close')
+    await closed(popup)
     await app.expectSignedInAs(alice)
     await expect(page).toHaveURL('/')
     expect(await idp.tokenRequests('authorization_code')).toBe(1)
@@ -44,7 +44,7 @@ test.describe('popup sign-in', () => {
     await page.getByRole('button', { name: 'Sign in with popup' }).click()
     const popup = await popupOpened
     await new MockIdpPage(popup, idp.issuer).signInAs(alice)
-    await popup.waitForEvent('close')
+    await closed(popup)
     await app.expectSignedInAs(alice)
     await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0)
     expect(await idp.tokenRequests('authorization_code')).toBe(1)

@@ -27,9 +27,8 @@ test.describe('redirect sign-in', () => {
     await app.expectSignedInAs(admin)
   })
 
-  test('a reload keeps the session', async ({ page, idp, app }) => {
-    await page.goto('/profile')
-    await idp.signInAs(alice)
+  test('a reload keeps the session', async ({ page, signIn, app }) => {
+    await signIn(alice, '/profile')
     await expect(page.getByTestId('user-name')).toHaveText(alice.name)
     await page.reload()
     await expect(page.getByTestId('user-name')).toHaveText(alice.name)

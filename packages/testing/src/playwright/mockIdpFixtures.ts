@@ -1,0 +1,50 @@
+import type { Fixtures, PlaywrightTestArgs, PlaywrightTestOptions } from '@playwright/test'
+import { MockIdpPage, type MockIdpCredentials } from './MockIdpPage.js'
+
+export interface MockIdpFixtures {
+  /** The mock IdP, with faults and its journal cleared before and after each test. */
+  idp: MockIdpPage
+  /** Opens `path` on the app (a guarded page sends the browser to the IdP) and signs in as `user` there. */
+  signIn: (user: MockIdpCredentials, path?: string) => Promise<void>
+}
+
+export interface MockIdpFixtureOptions {
+  issuer: string
+  /** Settings to restore around each test, as `POST /__mock/settings` takes them. */
+  settings?: Readonly<Record<string, unknown>>
+}
+
+/**
+ * Playwright fixtures for an app that signs in against `@latchkey/mock-idp`.
+ *
+ * @example
+ * export const test = base.extend(mockIdpFixtures({ issuer: 'http://127.0.0.1:9400' }))
+ * test('profile', async ({ page, signIn }) => {
+ *   await signIn({ username: 'alice', password: 'alice' }, '/profile')
+ *   await expect(page.getByText('Alice Liddell')).toBeVisible()
+ * })
+ */
+export function mockIdpFixtures({ issuer, settings }: MockIdpFixtureOptions): Fixtures<MockIdpFixtures, object, PlaywrightTestArgs & PlaywrightTestOptions> {
+  return {
+    idp: [
+      async ({ page }, use) => {
+        const idp = new MockIdpPage(page, issuer)
+        const restore = async () => {
+          await idp.reset()
+          if (settings) await idp.configure(settings)
+        }
+        await restore()
+        await use(idp)
+        await restore()
+      },
+      { auto: true },
+    ],
+    signIn: async ({ page, idp }, use) => {
+      await use(async (user, path = '/') => {
+        await page.goto(path)
+        await idp.signInAs(user)
+        await page.waitForURL((url) => !url.href.startsWith(`${issuer}/`))
+      })
+    },
+  }
+}
