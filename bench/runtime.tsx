@@ -104,7 +104,8 @@ interface Driver {
 function mount(app: ReactNode) {
   const container = document.body.appendChild(document.createElement('div'))
   const root = createRoot(container)
-  // Not in act(): act would batch every update of the renewal into one render, which no browser does.
+  // Not in act(): act() would flush all updates of a renewal as one batch, hiding renders that a
+  // browser does; here React schedules renders itself, as it does in a page.
   root.render(app)
   return () => {
     root.unmount()
@@ -174,7 +175,7 @@ const peer: Driver = {
       return null
     }
     const unmount = mount(
-      // The README's way to clean the URL after the callback.
+      // react-oidc-context's README way to clean the URL after the callback.
       <PeerProvider userManager={manager} onSigninCallback={() => window.history.replaceState({}, document.title, window.location.pathname)}>
         <Components Status={PeerStatus} Name={PeerName} />
         <Capture />

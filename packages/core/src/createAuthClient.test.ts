@@ -44,6 +44,13 @@ describe('redirect sign-in against a real OpenID Provider', () => {
     expect(await codeExchanges()).toBe(1)
   })
 
+  it('fetches the discovery document once for the whole sign-in, the callback page included', async () => {
+    await signInThroughIdp()
+    await loadApp().client.start()
+    const discoveries = (await idp.journal()).filter((entry) => entry.path === '/.well-known/openid-configuration')
+    expect(discoveries).toHaveLength(1)
+  })
+
   it('keeps raw tokens out of the state snapshot', async () => {
     await signInThroughIdp()
     const { client } = loadApp()

@@ -6,6 +6,7 @@ import { initialAuthState, type AuthState, type AuthUser, type UserProfile } fro
 import { waitForCallback } from './callbackChannel.js'
 import { createSessionStore, type Session, type SessionStore } from './createSessionStore.js'
 import { createStore, type Store } from './createStore.js'
+import { loadCachedMetadata, saveCachedMetadata } from './metadataCache.js'
 import { parseBearerChallenge } from './parseBearerChallenge.js'
 import { openPopup, popupBlockedError, watchPopupClosed } from './popupWindow.js'
 import { renewalDelay, retryDelay } from './renewalDelay.js'
@@ -101,7 +102,9 @@ class LatchkeyClient implements AuthClient {
     this.#sessions = createSessionStore(config.storage, `${this.#key}:session`)
     this.#logoutReturnKey = `${this.#key}:logout-return`
     this.#sessionChannel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('latchkey:session')
+    const cachedMetadata = loadCachedMetadata(`${this.#key}:metadata`, config.authority)
     this.#oidc = new OidcClient({
+      ...(cachedMetadata && { metadata: cachedMetadata }),
       authority: config.authority,
       client_id: config.clientId,
       redirect_uri: config.redirectUri,
@@ -212,7 +215,15 @@ class LatchkeyClient implements AuthClient {
     return completion
   }
 
-  #createSigninRequest(options: LoginOptions, redirectUri: string) {
+  /** The discovery document, fetched at most once per hour per tab (see metadataCache). */
+  async #metadata() {
+    const metadata = await this.#oidc.metadataService.getMetadata()
+    saveCachedMetadata(`${this.#key}:metadata`, metadata)
+    return metadata
+  }
+
+  async #createSigninRequest(options: LoginOptions, redirectUri: string) {
+    await this.#metadata()
     const loginState: LoginState = {
       returnTo: sanitizeReturnTo(options.returnTo ?? currentPath(), this.#config.origin),
       ...(options.appState !== undefined && { appState: options.appState }),
@@ -281,7 +292,7 @@ class LatchkeyClient implements AuthClient {
   async #revoke(session: Session): Promise<void> {
     let hasRevocation = false
     try {
-      hasRevocation = Boolean((await this.#oidc.metadataService.getMetadata()).revocation_endpoint)
+      hasRevocation = Boolean((await this.#metadata()).revocation_endpoint)
     } catch {
       return
     }
@@ -460,7 +471,7 @@ class LatchkeyClient implements AuthClient {
 
   /** Checks and redeems an authorization response, and makes its session current. */
   async #redeem(url: string): Promise<LoginState> {
-    const metadata = await this.#oidc.metadataService.getMetadata()
+    const metadata = await this.#metadata()
     const issuer = metadata.issuer ?? this.#config.authority
     // Checked before the code is redeemed, so a code from a mixed-up IdP is never sent anywhere.
     const announcesIss = (metadata as Record<string, unknown>)['authorization_response_iss_parameter_supported'] === true
@@ -583,7 +594,7 @@ class LatchkeyClient implements AuthClient {
       },
       ...(resource !== undefined && { resource }),
     })
-    const issuer = await this.#oidc.metadataService.getIssuer()
+    const issuer = (await this.#metadata()).issuer ?? this.#config.authority
     const rotated = { refreshToken: response.refresh_token ?? current.refreshToken }
     if (response.id_token && response.id_token !== current.idToken) {
       const fresh = this.#toSession(response, issuer)
@@ -605,7 +616,7 @@ class LatchkeyClient implements AuthClient {
     const request = await this.#createSigninRequest({ prompt: 'none', returnTo: '/' }, this.#config.popupRedirectUri)
     const url = await renewInIframe(request.url, request.state.id)
     try {
-      const metadata = await this.#oidc.metadataService.getMetadata()
+      const metadata = await this.#metadata()
       const issuer = metadata.issuer ?? this.#config.authority
       verifyResponseIssuer(url, issuer, (metadata as Record<string, unknown>)['authorization_response_iss_parameter_supported'] === true)
       return this.#toSession(await this.#oidc.processSigninResponse(url), issuer)
