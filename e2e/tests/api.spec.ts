@@ -27,13 +27,15 @@ test.describe('access tokens and API calls', () => {
     await page.goto('/orders')
     await idp.signInAs(alice)
     await expect(page.getByRole('list', { name: 'Orders' })).toBeVisible()
-    await page.getByLabel('New order').fill('Earl Grey')
+    // The demo API keeps orders for the life of the suite: a unique item keeps the test repeatable.
+    const item = `Earl Grey ${crypto.randomUUID().slice(0, 8)}`
+    await page.getByLabel('New order').fill(item)
     const popupOpened = page.waitForEvent('popup')
     await page.getByRole('button', { name: 'Add order' }).click()
     const popup = await popupOpened
     // The IdP session is still there: the popup comes straight back with the wider grant and closes.
     await closed(popup)
-    await expect(page.getByRole('list', { name: 'Orders' }).getByText('Earl Grey')).toBeVisible()
+    await expect(page.getByRole('list', { name: 'Orders' }).getByText(item)).toBeVisible()
     await page.getByRole('link', { name: 'Session' }).click()
     await expect(page.getByRole('list', { name: 'Granted scopes' }).getByText('orders:write')).toBeVisible()
     expect(await idp.tokenRequests('authorization_code')).toBe(2)
