@@ -39,7 +39,7 @@ function ensureChromium() {
   const isDebianRoot = existsSync('/etc/debian_version') && process.getuid?.() === 0
   if (isDebianRoot) {
     console.log('No Chromium found: installing Debian\'s chromium package.')
-    if (run('sh', ['-c', 'apt-get update && apt-get install -y chromium']) === 0 && findChromium()) return true
+    if (run('sh', ['-c', 'DEBIAN_FRONTEND=noninteractive apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium']) === 0 && findChromium()) return true
   }
   console.error(
     [
