@@ -2,24 +2,30 @@ import { MockIdpPage } from '@latchkey/testing/playwright'
 import type { Page } from '@playwright/test'
 import { alice, closed, expect, test } from './fixtures.js'
 
-/** Starts a popup sign-in from the home page and closes the popup once the IdP's form shows, as a user giving up would. */
-async function closeSignInPopup(page: Page): Promise<void> {
+/** Clicks "Sign in with popup" on the home page and hands back the popup. */
+async function openSignInPopup(page: Page): Promise<Page> {
   await page.goto('/')
   const popupOpened = page.waitForEvent('popup')
   await page.getByRole('button', { name: 'Sign in with popup' }).click()
-  const popup = await popupOpened
+  return popupOpened
+}
+
+/** Closes the popup once the IdP's form shows, as a user giving up would. */
+async function closeSignInPopup(page: Page): Promise<void> {
+  const popup = await openSignInPopup(page)
   await popup.getByLabel('Username').waitFor()
   await popup.close()
 }
 
+async function signInWithPopup(page: Page, issuer: string): Promise<void> {
+  const popup = await openSignInPopup(page)
+  await new MockIdpPage(popup, issuer).signInAs(alice)
+  await closed(popup)
+}
+
 test.describe('popup sign-in', () => {
   test('signs in through a popup and stays on the page', async ({ page, idp, app }) => {
-    await page.goto('/')
-    const popupOpened = page.waitForEvent('popup')
-    await page.getByRole('button', { name: 'Sign in with popup' }).click()
-    const popup = await popupOpened
-    await new MockIdpPage(popup, idp.issuer).signInAs(alice)
-    await closed(popup)
+    await signInWithPopup(page, idp.issuer)
     await app.expectSignedInAs(alice)
     await expect(page).toHaveURL('/')
     expect(await idp.tokenRequests('authorization_code')).toBe(1)
@@ -39,12 +45,7 @@ test.describe('popup sign-in', () => {
 
   test('with Cross-Origin-Opener-Policy the popup result still arrives, over BroadcastChannel', async ({ page, idp, app }) => {
     await idp.configure({ coop: true })
-    await page.goto('/')
-    const popupOpened = page.waitForEvent('popup')
-    await page.getByRole('button', { name: 'Sign in with popup' }).click()
-    const popup = await popupOpened
-    await new MockIdpPage(popup, idp.issuer).signInAs(alice)
-    await closed(popup)
+    await signInWithPopup(page, idp.issuer)
     await app.expectSignedInAs(alice)
     await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0)
     expect(await idp.tokenRequests('authorization_code')).toBe(1)

@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router'
+import { Outlet, Route, Routes } from 'react-router'
 import { RequireAuth } from '@latchkey/react'
 import { Layout } from './Layout.js'
 import { AdminPage } from './pages/AdminPage.js'
@@ -18,35 +18,23 @@ export function App() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="callback" element={<CallbackPage />} />
+        {/* The signed-in pages share one guard, so moving between them never re-checks the session. */}
         <Route
-          path="profile"
           element={
             <RequireAuth fallback={loading}>
-              <ProfilePage />
+              <Outlet />
             </RequireAuth>
           }
-        />
+        >
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="orders" element={<OrdersPage />} />
+          <Route path="session" element={<SessionPage />} />
+        </Route>
         <Route
           path="admin"
           element={
             <RequireAuth fallback={loading} when={(user) => user.profile.roles?.includes('admin') ?? false} forbidden={<ForbiddenPage />}>
               <AdminPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="orders"
-          element={
-            <RequireAuth fallback={loading}>
-              <OrdersPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="session"
-          element={
-            <RequireAuth fallback={loading}>
-              <SessionPage />
             </RequireAuth>
           }
         />
