@@ -17,6 +17,22 @@ interface Hop {
   coop: string | null;
 }
 
+/** An authorization request of the test client, with PKCE, as a browser would open it. */
+function authorizationUrlFor(issuer: string, params: Record<string, string> = {}): URL {
+  const url = new URL('/auth', issuer);
+  url.search = new URLSearchParams({
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    scope: 'openid profile',
+    state: 'xyz',
+    code_challenge: createPkce().codeChallenge,
+    code_challenge_method: 'S256',
+    ...params,
+  }).toString();
+  return url;
+}
+
 describe('Cross-Origin-Opener-Policy', () => {
   let idp: MockIdp;
   beforeAll(async () => {
@@ -28,20 +44,7 @@ describe('Cross-Origin-Opener-Policy', () => {
     idp.clearFaults();
   });
 
-  function authorizationUrl(params: Record<string, string> = {}): URL {
-    const url = new URL('/auth', idp.issuer);
-    url.search = new URLSearchParams({
-      client_id: clientId,
-      redirect_uri: redirectUri,
-      response_type: 'code',
-      scope: 'openid profile',
-      state: 'xyz',
-      code_challenge: createPkce().codeChallenge,
-      code_challenge_method: 'S256',
-      ...params,
-    }).toString();
-    return url;
-  }
+  const authorizationUrl = (params: Record<string, string> = {}): URL => authorizationUrlFor(idp.issuer, params);
 
   /**
    * Walks a sign-in with consent by hand, recording each response the browser navigates through:
@@ -163,15 +166,7 @@ describe('Cross-Origin-Opener-Policy by default', () => {
     const idp = await createMockIdp({ clients: [{ clientId, redirectUris: [redirectUri] }] });
     try {
       expect(idp.coop).toBe(false);
-      const auth = new URL('/auth', idp.issuer);
-      auth.search = new URLSearchParams({
-        client_id: clientId,
-        redirect_uri: redirectUri,
-        response_type: 'code',
-        scope: 'openid',
-        code_challenge: createPkce().codeChallenge,
-        code_challenge_method: 'S256',
-      }).toString();
+      const auth = authorizationUrlFor(idp.issuer, { scope: 'openid' });
       const jar = new CookieJar();
       const first = await browserFetch(jar, auth);
       expect(first.status).toBe(303);

@@ -14,30 +14,20 @@ describe('CORS', () => {
   });
   afterAll(() => idp.close());
 
-  it("lets the client's origin call the token endpoint", async () => {
+  /** Signs in and redeems the code from a page on `origin`, as a browser's fetch would. */
+  async function redeemFrom(origin: string) {
     const login = await driveLogin({ issuer: idp.issuer, clientId, redirectUri });
-    const tokens = await redeemCode({
-      issuer: idp.issuer,
-      clientId,
-      redirectUri,
-      code: login.code!,
-      codeVerifier: login.codeVerifier,
-      origin: 'http://127.0.0.1:5173',
-    });
+    return redeemCode({ issuer: idp.issuer, clientId, redirectUri, code: login.code!, codeVerifier: login.codeVerifier, origin });
+  }
+
+  it("lets the client's origin call the token endpoint", async () => {
+    const tokens = await redeemFrom('http://127.0.0.1:5173');
     expect(tokens.status).toBe(200);
     expect(tokens.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
   });
 
   it('gives another origin no Access-Control-Allow-Origin', async () => {
-    const login = await driveLogin({ issuer: idp.issuer, clientId, redirectUri });
-    const tokens = await redeemCode({
-      issuer: idp.issuer,
-      clientId,
-      redirectUri,
-      code: login.code!,
-      codeVerifier: login.codeVerifier,
-      origin: 'http://localhost:5173',
-    });
+    const tokens = await redeemFrom('http://localhost:5173');
     expect(tokens.status).toBe(400);
     expect(tokens.headers.get('access-control-allow-origin')).toBeNull();
   });
