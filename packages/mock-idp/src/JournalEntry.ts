@@ -11,4 +11,11 @@ export interface JournalEntry {
   tokenTypeHint?: string;
   /** The HTTP status the IdP answered with. */
   status: number;
+  /**
+   * The `error` of the JSON error body the IdP answered with (such as `invalid_grant`), whether
+   * oidc-provider or a fault produced it.
+   *
+   * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+   */
+  error?: string;
 }

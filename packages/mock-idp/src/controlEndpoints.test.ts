@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { createMockIdp, type MockIdp } from './index.js';
+import { createMockIdp, mockFaults, type MockIdp } from './index.js';
 import { driveLogin } from './test/driveLogin.js';
 import { redeemCode } from './test/redeemCode.js';
 
@@ -35,6 +35,13 @@ describe('/__mock endpoints', () => {
     expect(idp.faults).toEqual(['token_endpoint_500', 'discovery_500']);
     expect((await fetch(`${idp.issuer}/.well-known/openid-configuration`)).status).toBe(500);
     expect(await (await call('GET', '/__mock/faults')).json()).toEqual({ faults: ['token_endpoint_500', 'discovery_500'] });
+  });
+
+  it('POST /__mock/faults accepts every fault name', async () => {
+    const response = await call('POST', '/__mock/faults', { faults: mockFaults });
+    expect(response.status).toBe(200);
+    expect(idp.faults).toEqual(mockFaults);
+    idp.clearFaults();
   });
 
   it('POST /__mock/faults rejects unknown fault names with 400 and changes nothing', async () => {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { escapeHtml } from './escapeHtml.js';
+import { jsonBodyOf } from './jsonBodyOf.js';
 import type { MockFault } from './MockFault.js';
 import type { TokenRequestInfo } from './createTokenRequestMiddleware.js';
 import type { MockIdpState } from './MockIdpState.js';
@@ -54,9 +55,38 @@ export function createFaultMiddleware(setup: FaultMiddlewareSetup): ProviderMidd
         ctx.body = { error: 'invalid_grant', error_description: 'refresh token rejected (mock fault refresh_invalid_grant)' };
         return;
       }
+      if (state.faults.has('stalled_token_body')) {
+        return answerStalledBody(ctx, allowOrigin, setup.closed);
+      }
+      if (state.faults.has('token_response_without_scope')) {
+        await next();
+        if (ctx.status === 200) delete jsonBodyOf(ctx)?.['scope'];
+        return;
+      }
     }
     return next();
   };
+}
+
+/**
+ * Sends 200 and the headers of a JSON token response, then the start of a body it never finishes.
+ * Koa is told to leave the response alone; the response ends only when the client gives up or the
+ * IdP closes.
+ */
+function answerStalledBody(ctx: ProviderContext, allowOrigin: string | undefined, closed: AbortSignal): void {
+  applyCors(ctx, allowOrigin);
+  ctx.set('Cache-Control', 'no-store');
+  ctx.status = 200;
+  ctx.type = 'application/json';
+  ctx.respond = false;
+  const { res } = ctx;
+  const destroy = (): void => {
+    res.destroy();
+  };
+  if (closed.aborted) return destroy();
+  closed.addEventListener('abort', destroy, { once: true });
+  res.once('close', () => closed.removeEventListener('abort', destroy));
+  res.write('{"access_token":');
 }
 
 function answerServerError(ctx: ProviderContext, fault: MockFault, allowOrigin: string | undefined): void {

@@ -1,5 +1,6 @@
 import type { Journal } from './createJournal.js';
 import type { TokenRequestInfo } from './createTokenRequestMiddleware.js';
+import { jsonBodyOf } from './jsonBodyOf.js';
 import type { ProviderMiddleware } from './ProviderMiddleware.js';
 
 /** Records every request but the `/__mock` control endpoints, which are the test talking, not the app. */
@@ -18,6 +19,7 @@ export function createJournalMiddleware(
       throw error;
     } finally {
       const { grantType, tokenTypeHint } = tokenRequests.get(ctx) ?? {};
+      const error = status === undefined ? jsonBodyOf(ctx)?.['error'] : undefined;
       journal.record({
         at,
         method: ctx.method,
@@ -25,6 +27,7 @@ export function createJournalMiddleware(
         ...(grantType === undefined ? {} : { grantType }),
         ...(tokenTypeHint === undefined ? {} : { tokenTypeHint }),
         status: status ?? ctx.status,
+        ...(typeof error === 'string' ? { error } : {}),
       });
     }
   };

@@ -54,6 +54,28 @@ describe('faults', () => {
     expect((await refresh({ issuer: idp.issuer, clientId, refreshToken })).status).toBe(200);
   });
 
+  it('token_response_without_scope: code and refresh token responses leave out scope, and nothing else', async () => {
+    const { redeem } = await signIn();
+    const tokenMembers = ['access_token', 'expires_in', 'id_token', 'refresh_token', 'token_type'];
+    idp.setFault('token_response_without_scope');
+    const tokens = await redeem();
+    expect(tokens.status).toBe(200);
+    expect(Object.keys(tokens.body).sort()).toEqual(tokenMembers);
+    expect(tokens.headers.get('access-control-allow-origin')).toBe(origin);
+
+    const refreshed = await refresh({ issuer: idp.issuer, clientId, refreshToken: tokens.body['refresh_token'] as string, origin });
+    expect(refreshed.status).toBe(200);
+    expect(Object.keys(refreshed.body).sort()).toEqual(tokenMembers);
+
+    // Error answers are left as they are.
+    const reused = await refresh({ issuer: idp.issuer, clientId, refreshToken: tokens.body['refresh_token'] as string });
+    expect(reused.body).toMatchObject({ error: 'invalid_grant' });
+
+    idp.clearFaults();
+    const { redeem: redeemAgain } = await signIn();
+    expect((await redeemAgain()).body['scope']).toEqual(expect.stringContaining('orders:read'));
+  });
+
   it('discovery_500: the discovery document answers 500', async () => {
     idp.setFault('discovery_500');
     const response = await fetch(`${idp.issuer}/.well-known/openid-configuration`);
@@ -130,6 +152,8 @@ describe('faults', () => {
       'jwks_500',
       'login_required',
       'slow_token',
+      'stalled_token_body',
+      'token_response_without_scope',
     ]);
   });
 });

@@ -36,6 +36,7 @@ describe('journal', () => {
       'POST /token 400',
     ]);
     expect(entries.slice(-2).map((entry) => entry.grantType)).toEqual(['authorization_code', 'refresh_token']);
+    expect(entries.map((entry) => entry.error)).toEqual([...entries.slice(0, -1).map(() => undefined), 'invalid_grant']);
     expect(entries.slice(0, -2).every((entry) => entry.grantType === undefined)).toBe(true);
     for (const entry of entries) expect(new Date(entry.at).toISOString()).toBe(entry.at);
   });
@@ -53,6 +54,24 @@ describe('journal', () => {
     expect(idp.journal()).toEqual([
       { at: expect.any(String), method: 'POST', path: '/token/introspection', tokenTypeHint: 'refresh_token', status: 200 },
       { at: expect.any(String), method: 'POST', path: '/token', grantType: 'refresh_token', status: 200 },
+    ]);
+  });
+
+  it('records the error of a JSON error answer, from oidc-provider or from a fault, and none otherwise', async () => {
+    const login = await driveLogin({ issuer: idp.issuer, clientId, redirectUri });
+    const tokens = await redeemCode({ issuer: idp.issuer, clientId, redirectUri, code: login.code!, codeVerifier: login.codeVerifier });
+    idp.clearJournal();
+    await redeemCode({ issuer: idp.issuer, clientId, redirectUri, code: login.code!, codeVerifier: login.codeVerifier });
+    idp.setFault('token_endpoint_500');
+    await refresh({ issuer: idp.issuer, clientId, refreshToken: tokens.body['refresh_token'] as string });
+    idp.clearFaults();
+    // An error page is not a JSON error body.
+    await fetch(`${idp.issuer}/auth?client_id=unknown`, { headers: { Accept: 'text/html' } });
+
+    expect(idp.journal()).toEqual([
+      { at: expect.any(String), method: 'POST', path: '/token', grantType: 'authorization_code', status: 400, error: 'invalid_grant' },
+      { at: expect.any(String), method: 'POST', path: '/token', grantType: 'refresh_token', status: 500, error: 'server_error' },
+      { at: expect.any(String), method: 'GET', path: '/auth', status: 400 },
     ]);
   });
 

@@ -51,15 +51,26 @@ describe('refresh tokens', () => {
   it('answers invalid_grant when a rotated refresh token is used again, and revokes its successor', async () => {
     const tokens = await signIn();
     const first = tokens.body['refresh_token'] as string;
+    idp.clearJournal();
     const refreshed = await refresh({ issuer: idp.issuer, clientId, refreshToken: first });
     expect(refreshed.status).toBe(200);
+    const successor = refreshed.body['refresh_token'] as string;
+    expect(successor).not.toBe(first);
 
     const reuse = await refresh({ issuer: idp.issuer, clientId, refreshToken: first });
     expect(reuse.status).toBe(400);
     expect(reuse.body['error']).toBe('invalid_grant');
 
-    const successor = await refresh({ issuer: idp.issuer, clientId, refreshToken: refreshed.body['refresh_token'] as string });
-    expect(successor.body['error']).toBe('invalid_grant');
+    // Reuse revoked the whole grant, the successor with it.
+    const afterReuse = await refresh({ issuer: idp.issuer, clientId, refreshToken: successor });
+    expect(afterReuse.status).toBe(400);
+    expect(afterReuse.body['error']).toBe('invalid_grant');
+
+    expect(idp.journal().map(({ grantType, status, error }) => ({ grantType, status, error }))).toEqual([
+      { grantType: 'refresh_token', status: 200, error: undefined },
+      { grantType: 'refresh_token', status: 400, error: 'invalid_grant' },
+      { grantType: 'refresh_token', status: 400, error: 'invalid_grant' },
+    ]);
   });
 
   it('rejects a refresh token presented by another client', async () => {

@@ -97,7 +97,7 @@ describe('revocation and introspection', () => {
     await post('/token/revocation', { token: tokens.body['refresh_token'] as string, token_type_hint: 'refresh_token' });
     await post('/token/revocation', { token: 'not-a-token' });
     expect(idp.journal()).toEqual([
-      { at: expect.any(String), method: 'POST', path: '/token/revocation', tokenTypeHint: 'access_token', status: 400 },
+      { at: expect.any(String), method: 'POST', path: '/token/revocation', tokenTypeHint: 'access_token', status: 400, error: 'unsupported_token_type' },
       { at: expect.any(String), method: 'POST', path: '/token/revocation', tokenTypeHint: 'refresh_token', status: 200 },
       { at: expect.any(String), method: 'POST', path: '/token/revocation', status: 200 },
     ]);

@@ -13,16 +13,23 @@ export interface TokenEndpointCall {
 }
 
 /** Posts a public client's form request to the mock IdP's token endpoint (`/token`). */
-export async function postToken(
+export async function postToken(call: TokenEndpointCall, fields: Record<string, string>): Promise<TokenResponse> {
+  const response = await fetchToken(call, fields);
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Sends the request {@link postToken} sends, and hands back the response with its body unread. */
+export function fetchToken(
   { issuer, clientId, origin }: TokenEndpointCall,
   fields: Record<string, string>,
-): Promise<TokenResponse> {
+  signal?: AbortSignal,
+): Promise<Response> {
   const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
   if (origin !== undefined) headers['Origin'] = origin;
-  const response = await fetch(new URL('/token', issuer), {
+  return fetch(new URL('/token', issuer), {
     method: 'POST',
     headers,
     body: new URLSearchParams({ ...fields, client_id: clientId }).toString(),
+    ...(signal === undefined ? {} : { signal }),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
 }

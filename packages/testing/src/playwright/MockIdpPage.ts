@@ -47,6 +47,16 @@ export class MockIdpPage {
     return (await this.journal()).filter((entry) => entry.grantType === grantType).length
   }
 
+  /**
+   * How many refresh token requests the IdP answered with `invalid_grant` since its journal was last
+   * cleared: the refresh token was rejected, by a fault or because it had been used before.
+   */
+  async invalidGrants(): Promise<number> {
+    return (await this.journal()).filter(
+      (entry) => entry.grantType === 'refresh_token' && entry.error === 'invalid_grant',
+    ).length
+  }
+
   /** How many revocation requests (RFC 7009) the IdP has had since its journal was last cleared. */
   async revocations(): Promise<number> {
     return (await this.journal()).filter((entry) => entry.path === '/token/revocation').length
@@ -77,4 +87,6 @@ export interface MockIdpJournalEntry {
   path: string
   status: number
   grantType?: string
+  /** The `error` of the JSON error body the IdP answered with, such as `invalid_grant`. */
+  error?: string
 }
