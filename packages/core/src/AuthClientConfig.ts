@@ -27,6 +27,16 @@ export interface AuthClientConfig {
   scope?: string
   /** Default `session` (per tab, gone when the tab closes). `memory` keeps nothing across reloads. */
   storage?: SessionStorageKind
+  /**
+   * One session for all of this app's tabs: a sign-in in one signs in the others, and a new tab starts
+   * signed in (handed over by an open tab with `session` storage). Default true, false with `memory`.
+   * Needs Web Locks, BroadcastChannel and IndexedDB; without them each tab keeps its own session
+   * (and `local` storage acts as `session`), so that a refresh token is never shared without a lock.
+   * Sign-out reaches every tab either way.
+   */
+  shareSession?: boolean
+  /** Seconds each request to the identity provider may take, response body included. Default 10. */
+  requestTimeoutSeconds?: number
   /** Fetch the userinfo endpoint after sign-in and merge its claims. Off by default: the ID token usually carries them, and it costs a round trip. */
   loadUserInfo?: boolean
   /** Extra parameters for every authorization request. */

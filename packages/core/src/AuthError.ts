@@ -17,6 +17,7 @@ export type AuthErrorCode =
   | 'timeout'
   | 'refresh_failed'
   | 'idp_error'
+  | 'storage'
   | 'unknown'
 
 export interface AuthErrorOptions {

@@ -26,12 +26,12 @@ export interface CallbackWait {
 }
 
 /**
- * Waits for the callback page that carries `state`. BroadcastChannel rather than `window.opener`:
- * an IdP that sends Cross-Origin-Opener-Policy cuts the popup off from its opener, but a page on
- * our origin can still broadcast. Messages from a parent-embedded iframe arrive by postMessage too.
+ * Waits for the callback page that carries `state`. BroadcastChannel first: an IdP that sends
+ * Cross-Origin-Opener-Policy cuts the popup off from its opener, but a page on our origin can still
+ * broadcast. A silent iframe, and a popup in a browser without BroadcastChannel, post to this window.
  */
 export function waitForCallback(state: string): CallbackWait {
-  const channel = new BroadcastChannel(callbackChannelName)
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(callbackChannelName)
   let settle: (url: string) => void = () => undefined
   const result = new Promise<string>((resolve) => {
     settle = resolve
@@ -47,11 +47,11 @@ export function waitForCallback(state: string): CallbackWait {
     if (event.origin === window.location.origin) onData(event.data)
   }
   const cancel = () => {
-    channel.removeEventListener('message', onChannel)
-    channel.close()
+    channel?.removeEventListener('message', onChannel)
+    channel?.close()
     window.removeEventListener('message', onWindow)
   }
-  channel.addEventListener('message', onChannel)
+  channel?.addEventListener('message', onChannel)
   window.addEventListener('message', onWindow)
   return { result, cancel }
 }

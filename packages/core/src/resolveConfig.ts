@@ -15,6 +15,8 @@ export interface ResolvedConfig {
   storage: SessionStorageKind
   loadUserInfo: boolean
   extraQueryParams: Readonly<Record<string, string>>
+  shareSession: boolean
+  requestTimeoutSeconds: number
   navigate: (url: string) => void
   origin: string
 }
@@ -98,6 +100,10 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
   if (!storageKinds.includes(storage)) {
     throw configError(`storage "${String(storage)}" is not one of ${storageKinds.join(', ')}.`)
   }
+  const timeout = config.requestTimeoutSeconds
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) {
+    throw configError(`requestTimeoutSeconds must be a positive number of seconds, not ${String(timeout)}.`)
+  }
   const origin = currentOrigin()
   const scopes = new Set((config.scope ?? defaultScope).split(/\s+/).filter(Boolean))
   scopes.add('openid')
@@ -115,6 +121,8 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
     storage,
     loadUserInfo: config.loadUserInfo ?? false,
     extraQueryParams: config.extraQueryParams ?? {},
+    shareSession: config.shareSession ?? storage !== 'memory',
+    requestTimeoutSeconds: config.requestTimeoutSeconds ?? 10,
     navigate: config.navigate ?? ((url) => window.location.assign(url)),
     origin,
   }

@@ -8,7 +8,7 @@ export type AuthProviderProps =
 
 /**
  * Makes a latchkey client available below it and starts it (completing a sign-in callback or
- * restoring the session).
+ * restoring the session). A client it built from config props is disposed when it unmounts.
  *
  * @example
  * const auth = createAuthClient({ authority: 'https://idp.example.com', clientId: 'spa' })
@@ -20,13 +20,16 @@ export type AuthProviderProps =
 export function AuthProvider(props: AuthProviderProps) {
   const { children } = props
   // Config props build the client once; later prop changes are ignored, as a client's identity must not change.
-  const [client] = useState<AuthClient>(() => {
-    if (props.client) return props.client
+  const [owned] = useState(() => {
+    if (props.client) return { client: props.client, isOwn: false }
     const { children: _children, client: _client, ...config } = props
-    return createAuthClient(config)
+    return { client: createAuthClient(config), isOwn: true }
   })
+  const { client, isOwn } = owned
   useEffect(() => {
     void client.start()
-  }, [client])
+    // A client built here lives as long as this provider; one passed in belongs to whoever built it.
+    return isOwn ? () => client.dispose() : undefined
+  }, [client, isOwn])
   return <AuthContext.Provider value={client}>{children}</AuthContext.Provider>
 }

@@ -31,9 +31,9 @@ export function useAuth<T>(selector?: (state: AuthState) => T): T | UseAuthResul
       whole && {
         ...whole,
         isAuthenticated: whole.status === 'authenticated',
-        login: client.login.bind(client),
-        logout: client.logout.bind(client),
-        getAccessToken: client.getAccessToken.bind(client),
+        login: client.login,
+        logout: client.logout,
+        getAccessToken: client.getAccessToken,
       },
     [whole, client],
   )

@@ -17,6 +17,8 @@ export function seedSession(profile: UserProfile, { expiresInSeconds = 3600, sco
       expiresAt: Date.now() + expiresInSeconds * 1000,
       scopes,
       profile,
+      lineage: 'seeded',
+      version: 0,
     }),
   )
 }

@@ -1,0 +1,239 @@
+import { OidcClient, type SigninResponse } from 'oidc-client-ts'
+import type { LoginOptions } from './AuthClient.js'
+import { AuthError } from './AuthError.js'
+import type { UserProfile } from './AuthState.js'
+import type { PendingSigninStore } from './createPendingSigninStore.js'
+import { loadCachedMetadata, saveCachedMetadata } from './metadataCache.js'
+import type { ResolvedConfig } from './resolveConfig.js'
+import { sanitizeReturnTo } from './sanitizeReturnTo.js'
+import { scopesOf, type Session } from './Session.js'
+import { renewInIframe, silentRenewalRefused } from './silentRenewal.js'
+import { toAuthError } from './toAuthError.js'
+import { verifyIdTokenClaims } from './verifyIdTokenClaims.js'
+import { verifyResponseIssuer } from './verifyResponseIssuer.js'
+import { withDeadline } from './withDeadline.js'
+
+/** Round-tripped through the IdP inside oidc-client-ts's stored state, never in the URL. */
+export interface LoginState {
+  returnTo: string
+  appState?: unknown
+}
+
+export interface SigninRequest {
+  url: string
+  state: string
+}
+
+const protocolClaims = ['iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'auth_time', 'nonce', 'acr', 'amr', 'azp', 'at_hash', 'c_hash', 's_hash', 'sid']
+
+/**
+ * Redemptions under way in this document, by callback URL. Two clients built for the same page (React
+ * StrictMode builds state twice) then share one token request instead of racing for the code.
+ */
+const redemptionsInFlight = new Map<string, Promise<SigninResponse>>()
+
+function toProfile(claims: Record<string, unknown>): UserProfile {
+  const profile: Record<string, unknown> = { ...claims }
+  for (const claim of protocolClaims) delete profile[claim]
+  return profile as unknown as UserProfile
+}
+
+export function readLoginState(userState: unknown, origin: string): LoginState {
+  const state = userState as Partial<LoginState> | null | undefined
+  return { returnTo: sanitizeReturnTo(state?.returnTo, origin), appState: state?.appState }
+}
+
+export function currentPath(): string {
+  return `${window.location.pathname}${window.location.search}${window.location.hash}`
+}
+
+export type Protocol = ReturnType<typeof createProtocol>
+
+/** Every exchange with the IdP, over oidc-client-ts's OidcClient, each with a deadline. */
+export function createProtocol(config: ResolvedConfig, pending: PendingSigninStore, storageKey: string) {
+  const metadataKey = `${storageKey}:metadata`
+  const deadlineMs = config.requestTimeoutSeconds * 1000
+  const oidc = new OidcClient({
+    ...(loadCachedMetadata(metadataKey, config.authority) && { metadata: loadCachedMetadata(metadataKey, config.authority) }),
+    authority: config.authority,
+    client_id: config.clientId,
+    redirect_uri: config.redirectUri,
+    post_logout_redirect_uri: config.postLogoutRedirectUri,
+    response_type: 'code',
+    response_mode: 'query',
+    scope: config.scope,
+    loadUserInfo: config.loadUserInfo,
+    extraQueryParams: { ...config.extraQueryParams },
+    requestTimeoutInSeconds: config.requestTimeoutSeconds,
+    stateStore: pending,
+    staleStateAgeInSeconds: 900,
+  })
+
+  /** The discovery document, fetched at most once per hour per tab (see metadataCache). */
+  async function metadata() {
+    const document = await withDeadline(oidc.metadataService.getMetadata(), deadlineMs, 'Reading the discovery document')
+    saveCachedMetadata(metadataKey, document)
+    return document
+  }
+
+  async function issuer(): Promise<{ issuer: string; announcesIss: boolean }> {
+    const document = await metadata()
+    return {
+      issuer: document.issuer ?? config.authority,
+      announcesIss: (document as Record<string, unknown>)['authorization_response_iss_parameter_supported'] === true,
+    }
+  }
+
+  /** A response whose state names no sign-in started here is refused before anything else in it is read. */
+  async function refuseUnknownState(url: string): Promise<void> {
+    const state = new URL(url).searchParams.get('state')
+    if (state !== null && (await pending.get(state)) !== null) return
+    throw new AuthError(
+      'state_mismatch',
+      'This sign-in response does not belong to a sign-in started here (it was already used, or it was started in another browser).',
+    )
+  }
+
+  function toSession(response: SigninResponse, expectedIssuer: string, lineage: string, version: number, requestedScope: string): Session {
+    if (!response.id_token) {
+      throw new AuthError('invalid_token', 'The identity provider returned no ID token. Make sure the scope includes "openid".')
+    }
+    const claims = verifyIdTokenClaims(response.id_token, { issuer: expectedIssuer, clientId: config.clientId, now: Math.floor(Date.now() / 1000) })
+    if (!response.access_token) throw new AuthError('invalid_token', 'The identity provider returned no access token.')
+    const profileClaims = config.loadUserInfo ? { ...claims, ...response.profile } : claims
+    return {
+      accessToken: response.access_token,
+      tokenType: response.token_type || 'Bearer',
+      idToken: response.id_token,
+      refreshToken: response.refresh_token,
+      issuedAt: Date.now(),
+      expiresAt: (response.expires_at ?? (claims['exp'] as number)) * 1000,
+      // RFC 6749 §5.1: a response without `scope` granted what was asked.
+      scopes: scopesOf(response.scope || requestedScope),
+      profile: toProfile(profileClaims),
+      lineage,
+      version,
+    }
+  }
+
+  async function processResponse(url: string, context: string) {
+    if (!redemptionsInFlight.has(url)) await refuseUnknownState(url)
+    const { issuer: expected, announcesIss } = await issuer()
+    // Checked before the code is redeemed, so a code from a mixed-up IdP is never sent anywhere.
+    verifyResponseIssuer(url, expected, announcesIss)
+    let redemption = redemptionsInFlight.get(url)
+    if (!redemption) {
+      redemption = withDeadline(oidc.processSigninResponse(url), deadlineMs, context).finally(() => redemptionsInFlight.delete(url))
+      redemptionsInFlight.set(url, redemption)
+    }
+    const response = await redemption
+    return { response, session: toSession(response, expected, crypto.randomUUID(), 0, config.scope) }
+  }
+
+  return {
+    metadata,
+
+    /** Starts a sign-in: the authorization URL and its state. `scope` adds to `baseScopes`. */
+    async signinRequest(options: LoginOptions, redirectUri: string, baseScopes: readonly string[]): Promise<SigninRequest> {
+      await metadata()
+      const loginState: LoginState = {
+        returnTo: sanitizeReturnTo(options.returnTo ?? currentPath(), config.origin),
+        ...(options.appState !== undefined && { appState: options.appState }),
+      }
+      const scope = [...new Set([...scopesOf(config.scope), ...baseScopes, ...scopesOf(options.scope)])].join(' ')
+      const request = await oidc.createSigninRequest({
+        state: loginState,
+        nonce: crypto.randomUUID(),
+        redirect_uri: redirectUri,
+        ...(scope !== config.scope && { scope }),
+        ...(options.prompt !== undefined && { prompt: options.prompt }),
+        ...(options.loginHint !== undefined && { login_hint: options.loginHint }),
+        ...(options.maxAge !== undefined && { max_age: options.maxAge }),
+        ...(options.acrValues !== undefined && { acr_values: options.acrValues }),
+        ...(options.uiLocales !== undefined && { ui_locales: options.uiLocales }),
+        extraQueryParams: { ...config.extraQueryParams, ...options.extraParams },
+      })
+      return { url: request.url, state: request.state.id }
+    },
+
+    /** Checks and redeems an authorization response: a new session, and the state its login() left. */
+    async redeem(url: string): Promise<{ session: Session; loginState: LoginState }> {
+      const { response, session } = await processResponse(url, 'Completing the sign-in')
+      return { session, loginState: readLoginState(response.userState, config.origin) }
+    },
+
+    /** A refresh grant on `current` (for `resource` when given): the next version of its lineage. */
+    async refresh(current: Session, resource?: string): Promise<Session> {
+      if (!current.refreshToken) throw new AuthError('login_required', 'This session has no refresh token.')
+      const response = await withDeadline(
+        oidc.useRefreshToken({
+          // No `scope`: RFC 6749 §6 then grants what the sign-in granted, even where the IdP dropped a scope it was asked for.
+          state: { refresh_token: current.refreshToken, id_token: current.idToken, session_state: null, profile: current.profile as never },
+          ...(resource !== undefined && { resource }),
+        }),
+        deadlineMs,
+        'Renewing the session',
+      )
+      const next = { lineage: current.lineage, version: current.version + 1, refreshToken: response.refresh_token ?? current.refreshToken }
+      if (response.id_token && response.id_token !== current.idToken) {
+        const fresh = toSession(response, (await issuer()).issuer, current.lineage, next.version, current.scopes.join(' '))
+        if (fresh.profile.sub !== current.profile.sub) throw new AuthError('invalid_token', 'The renewed ID token is for another user.')
+        return { ...fresh, ...next, scopes: response.scope ? fresh.scopes : current.scopes }
+      }
+      return {
+        ...current,
+        ...next,
+        accessToken: response.access_token,
+        tokenType: response.token_type || current.tokenType,
+        issuedAt: Date.now(),
+        expiresAt: response.expires_at ? response.expires_at * 1000 : current.expiresAt,
+        scopes: response.scope ? scopesOf(response.scope) : current.scopes,
+      }
+    },
+
+    /** Renewal without a refresh token: `prompt=none` in a hidden iframe. */
+    async renewSilently(current: Session): Promise<Session> {
+      const request = await this.signinRequest({ prompt: 'none', returnTo: '/' }, config.popupRedirectUri, current.scopes)
+      const url = await renewInIframe(request.url, request.state)
+      try {
+        const { session } = await processResponse(url, 'Renewing the session')
+        if (session.profile.sub !== current.profile.sub) throw new AuthError('invalid_token', 'The renewed ID token is for another user.')
+        return { ...session, lineage: current.lineage, version: current.version + 1 }
+      } catch (err) {
+        const error = toAuthError(err, 'Silent renewal failed')
+        throw ['login_required', 'interaction_required', 'consent_required'].includes(error.code) ? silentRenewalRefused(error) : error
+      }
+    },
+
+    async signoutRequest(options: { popup: boolean; idToken: string | undefined }): Promise<SigninRequest> {
+      const request = await withDeadline(
+        oidc.createSignoutRequest({
+          client_id: config.clientId,
+          post_logout_redirect_uri: options.popup ? config.popupRedirectUri : config.postLogoutRedirectUri,
+          ...(options.popup && { state: { popup: true } }),
+          ...(options.idToken !== undefined && { id_token_hint: options.idToken }),
+        }),
+        deadlineMs,
+        'Starting the sign-out',
+      )
+      return { url: request.url, state: request.state?.id ?? '' }
+    },
+
+    /** Best effort (RFC 7009): a sign-out must not hang on an IdP that cannot revoke. */
+    async revoke(session: Session): Promise<void> {
+      try {
+        if (!(await metadata()).revocation_endpoint) return
+      } catch {
+        return
+      }
+      const revocations: Promise<void>[] = []
+      if (session.refreshToken) revocations.push(oidc.revokeToken(session.refreshToken, 'refresh_token'))
+      // A JWT access token is self-contained and IdPs answer unsupported_token_type (RFC 7009 §2.2.1);
+      // it dies with its short lifetime. Opaque ones are revoked.
+      if (session.accessToken.split('.').length !== 3) revocations.push(oidc.revokeToken(session.accessToken, 'access_token'))
+      await withDeadline(Promise.allSettled(revocations), deadlineMs, 'Revoking the tokens').catch(() => undefined)
+    },
+
+    clearStaleSignins: () => oidc.clearStaleState().catch(() => undefined),
+  }
+}
