@@ -15,6 +15,8 @@ declare module 'vitest' {
 export default async function startMockIdp(project: TestProject): Promise<() => Promise<void>> {
   const idp = await createMockIdp({
     port: 0,
+    // Long enough for a test to act while a token request is in flight, short enough to keep suites quick.
+    slowTokenDelayMs: 300,
     clients: [
       { clientId: 'spa', redirectUris: ['http://127.0.0.1:5173/callback', 'http://127.0.0.1:5173/popup-callback.html'] },
       // An IdP that gives this app no refresh token: renewal falls back to the hidden iframe.

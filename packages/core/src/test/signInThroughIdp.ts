@@ -1,7 +1,11 @@
 import { inject, vi } from 'vitest'
 import { CookieJar, followAuthorization, type JournalEntry, type MockFault } from '@latchkey/mock-idp'
+import type { AuthClient } from '../AuthClient.js'
 import type { AuthClientConfig } from '../AuthClientConfig.js'
-import { createAuthClient } from '../createAuthClient.js'
+import { composeAuthClient, createAuthClient } from '../createAuthClient.js'
+import { resolveConfig } from '../resolveConfig.js'
+import { createFakeLockManager } from './fakeLockManager.js'
+import { createMemoryLineageRecord } from './memoryLineageRecord.js'
 
 export const appOrigin = 'http://127.0.0.1:5173'
 
@@ -11,11 +15,17 @@ export const testIdp = {
   async setFault(fault: MockFault): Promise<void> {
     await fetch(`${this.issuer}/__mock/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ faults: [fault] }) })
   },
+  async configure(settings: { accessTokenTtl?: number }): Promise<void> {
+    await fetch(`${this.issuer}/__mock/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(settings) })
+  },
   async journal(): Promise<JournalEntry[]> {
     return ((await (await fetch(`${this.issuer}/__mock/journal`)).json()) as { entries: JournalEntry[] }).entries
   },
   async tokenRequests(grantType: 'authorization_code' | 'refresh_token'): Promise<number> {
     return (await this.journal()).filter((entry) => entry.grantType === grantType).length
+  },
+  async invalidGrants(): Promise<number> {
+    return (await this.journal()).filter((entry) => entry.error === 'invalid_grant').length
   },
   async revocations(): Promise<number> {
     return (await this.journal()).filter((entry) => entry.path === '/token/revocation').length
@@ -23,6 +33,7 @@ export const testIdp = {
   async reset(): Promise<void> {
     await fetch(`${this.issuer}/__mock/faults`, { method: 'DELETE' })
     await fetch(`${this.issuer}/__mock/journal`, { method: 'DELETE' })
+    await this.configure({ accessTokenTtl: 300 })
   },
 }
 
@@ -32,10 +43,54 @@ export const testConfig = {
   scope: 'openid profile email offline_access orders:read',
 } satisfies AuthClientConfig
 
+const openClients = new Set<AuthClient>()
+
+/** Detaches every client the test built, so none of them hears the next test's tabs. */
+export function disposeApps(): void {
+  for (const client of openClients) client.dispose()
+  openClients.clear()
+}
+
+function track<T extends { client: AuthClient }>(app: T): T {
+  openClients.add(app.client)
+  return app
+}
+
 /** One page load of the app: a fresh client on whatever URL the window has now. */
 export function loadApp(config: Partial<AuthClientConfig> = {}) {
   const navigate = vi.fn<(url: string) => void>()
-  return { client: createAuthClient({ ...testConfig, navigate, ...config }), navigate }
+  return track({ client: createAuthClient({ ...testConfig, navigate, ...config }), navigate })
+}
+
+/** The browser that the simulated tabs of one test share: one lock manager, one IndexedDB. */
+export function createBrowser() {
+  return { locks: createFakeLockManager(), record: createMemoryLineageRecord() }
+}
+
+const quietPage = { isVisible: () => true, onWake: () => () => undefined }
+
+/**
+ * One page load in a tab of `browser`: with Web Locks, IndexedDB and BroadcastChannel, as in a
+ * browser. With `storage: 'memory'` each tab keeps its own session, as sessionStorage does per tab.
+ */
+export function loadTab(browser: ReturnType<typeof createBrowser>, config: Partial<AuthClientConfig> = {}) {
+  const navigate = vi.fn<(url: string) => void>()
+  const client = composeAuthClient(resolveConfig({ ...testConfig, navigate, ...config }), {
+    ...browser,
+    createChannel: (name) => new BroadcastChannel(name),
+    signals: quietPage,
+  })
+  return track({ client, navigate })
+}
+
+/** Sends the user through the IdP for the login() that `navigate` saw, and leaves the window on the callback URL. */
+export async function followLogin(navigate: { mock: { calls: [string][] } }, { username = 'alice', jar = new CookieJar() } = {}): Promise<string> {
+  const authorizationUrl = navigate.mock.calls.at(-1)?.[0]
+  if (!authorizationUrl) throw new Error('login() did not navigate')
+  const result = await followAuthorization(authorizationUrl, { redirectUri: `${appOrigin}/callback`, username, jar })
+  if (!result.callbackUrl) throw new Error(`the IdP did not redirect back: ${result.page?.html ?? ''}`)
+  window.history.replaceState(null, '', result.callbackUrl.href)
+  return result.callbackUrl.href
 }
 
 /** Starts a login, lets the user sign in at the mock IdP, and leaves the window on the callback URL. */
@@ -49,10 +104,30 @@ export async function signInThroughIdp({
   const { client, navigate } = loadApp({ clientId })
   await client.start()
   await client.login({ returnTo, appState })
-  const authorizationUrl = navigate.mock.calls[0]?.[0]
-  if (!authorizationUrl) throw new Error('login() did not navigate')
-  const result = await followAuthorization(authorizationUrl, { redirectUri: `${appOrigin}/callback`, username, jar })
-  if (!result.callbackUrl) throw new Error(`the IdP did not redirect back: ${result.page?.html ?? ''}`)
-  window.history.replaceState(null, '', result.callbackUrl.href)
-  return result.callbackUrl.href
+  return followLogin(navigate, { username, jar })
+}
+
+/** Resolves once `client`'s state passes `check`, now or after a later change. */
+export function stateWhere(client: AuthClient, check: (state: ReturnType<AuthClient['getState']>) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (check(client.getState())) return resolve()
+    const stop = client.subscribe(() => {
+      if (check(client.getState())) {
+        stop()
+        resolve()
+      }
+    })
+  })
+}
+
+/** Resolves when the client sends its next request to the IdP's token endpoint. */
+export function nextTokenRequest(): Promise<void> {
+  const realFetch = globalThis.fetch
+  return new Promise((resolve) => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      const request = new Request(input, init)
+      if (request.method === 'POST' && request.url.endsWith('/token')) resolve()
+      return realFetch(input, init)
+    })
+  })
 }
