@@ -5,7 +5,7 @@ import { initialAuthState, type AuthState } from './AuthState.js'
 import { createAccessTokens } from './createAccessTokens.js'
 import { createAuthFetch } from './createAuthFetch.js'
 import { createPendingSigninStore } from './createPendingSigninStore.js'
-import { createProtocol, readLoginState } from './createProtocol.js'
+import { createProtocol } from './createProtocol.js'
 import { createRefreshGate } from './createRefreshGate.js'
 import { browserPageSignals, createRenewalSchedule, type PageSignals } from './createRenewalSchedule.js'
 import { createSessionHolder } from './createSessionHolder.js'
@@ -24,7 +24,7 @@ import { transition, type AuthEvent } from './transitions.js'
 
 /** What the client takes from the browser; tests pass fakes (a lock manager, a channel, page signals). */
 export interface AuthClientEnvironment {
-  locks: LockManager | null
+  locks: Pick<LockManager, 'request' | 'query'> | null
   record: LineageRecord | null
   createChannel: ((name: string) => BroadcastChannel) | null
   signals: PageSignals
@@ -84,7 +84,7 @@ export function composeAuthClient(config: ResolvedConfig, env: AuthClientEnviron
         channelName: key,
         createChannel: env.createChannel,
         locks: env.locks,
-        current: () => (shareSession || holder.current() ? holder.current() : null),
+        current: () => holder.current(),
         onSession: receiveSession,
         onLogout: (lineage) => endSession(lineage, null),
       })
@@ -227,16 +227,14 @@ export function composeAuthClient(config: ResolvedConfig, env: AuthClientEnviron
   async function completeRedirectSignin(url: string): Promise<void> {
     dispatch({ type: 'started', activity: 'callback' })
     const generation = holder.generation()
-    let returnTo = '/'
+    // Read before redeeming, so a sign-in that fails still lands where it was going.
+    let returnTo = (await protocol.pendingLoginState(url).catch(() => null))?.returnTo ?? '/'
     try {
       const { session, loginState } = await protocol.redeem(url)
       returnTo = loginState.returnTo
       adoptSignin(session, generation, loginState)
     } catch (err) {
       const error = toAuthError(err, 'Sign-in failed')
-      if (err instanceof Error && err.name === 'ErrorResponse') {
-        returnTo = readLoginState((err as Error & { state?: unknown }).state, config.origin).returnTo
-      }
       // A reload of a used callback URL, or the back button onto it: the code is spent, but the session it made is fine.
       const existing = usable(holder.current())
       if (existing) {

@@ -84,10 +84,21 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     }
   }
 
+  /** What login() left for the sign-in that `url` answers, or null when it names none started here. */
+  async function pendingLoginState(url: string): Promise<LoginState | null> {
+    const state = new URL(url).searchParams.get('state')
+    const stored = state === null ? null : await pending.get(state)
+    if (stored === null) return null
+    try {
+      return readLoginState((JSON.parse(stored) as { data?: unknown }).data, config.origin)
+    } catch {
+      return readLoginState(undefined, config.origin)
+    }
+  }
+
   /** A response whose state names no sign-in started here is refused before anything else in it is read. */
   async function refuseUnknownState(url: string): Promise<void> {
-    const state = new URL(url).searchParams.get('state')
-    if (state !== null && (await pending.get(state)) !== null) return
+    if ((await pendingLoginState(url)) !== null) return
     throw new AuthError(
       'state_mismatch',
       'This sign-in response does not belong to a sign-in started here (it was already used, or it was started in another browser).',
@@ -132,6 +143,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
 
   return {
     metadata,
+    pendingLoginState,
 
     /** Starts a sign-in: the authorization URL and its state. `scope` adds to `baseScopes`. */
     async signinRequest(options: LoginOptions, redirectUri: string, baseScopes: readonly string[]): Promise<SigninRequest> {
