@@ -40,6 +40,10 @@ describe('renewal timing', () => {
     await idp.configure({ accessTokenTtl: 30 * 24 * 3600 })
     await signInThroughIdp()
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    // As browsers and Node do, a delay past 2^31 - 1 ms fires at once (the fake clock would keep it).
+    const fakeSetTimeout = globalThis.setTimeout
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, ms = 0, ...args: unknown[]) =>
+      fakeSetTimeout(callback, ms > 2 ** 31 - 1 ? 1 : ms, ...args)) as typeof setTimeout)
     const { client } = loadApp()
     await client.start()
     expect(client.getState().user?.expiresAt).toBeGreaterThan(Date.now() + 29 * 24 * 3600_000)
