@@ -1,6 +1,6 @@
 import { Profiler, StrictMode } from 'react'
 import { act, render, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { loadApp, signInThroughIdp, testConfig, testIdp } from '../../core/src/test/signInThroughIdp.js'
 import { AuthProvider } from './AuthProvider.js'
 import { useAccessToken } from './useAccessToken.js'
@@ -62,5 +62,25 @@ describe('AuthProvider against a real OpenID Provider', () => {
     expect(await testIdp.tokenRequests('refresh_token')).toBe(1)
     expect(renders.status).toBe(before.status)
     expect(renders.token).toBe(before.token + 1)
+  })
+
+  it('disposes the client it built when it unmounts, and leaves a client it was given running', async () => {
+    const closes = vi.spyOn(BroadcastChannel.prototype, 'close')
+    const built = render(
+      <StrictMode>
+        <AuthProvider {...testConfig}>
+          <Name />
+        </AuthProvider>
+      </StrictMode>,
+    )
+    expect(await screen.findByText('name: nobody')).toBeTruthy()
+    const closedWhileMounted = closes.mock.calls.length
+    built.unmount()
+    expect(closes.mock.calls.length).toBeGreaterThan(closedWhileMounted)
+
+    const { client } = loadApp()
+    const dispose = vi.spyOn(client, 'dispose')
+    render(<AuthProvider client={client}><Name /></AuthProvider>).unmount()
+    expect(dispose).not.toHaveBeenCalled()
   })
 })
