@@ -48,8 +48,14 @@ export function createRefreshGate(options: RefreshGateOptions): RefreshGate {
   function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
     if (!locks) return task()
     const signal = AbortSignal.timeout(options.lockTimeoutMs)
-    return locks.request(options.lockName, { signal }, task).catch((err: unknown) => {
-      if (signal.aborted && !(err instanceof AuthError)) {
+    let granted = false
+    const holdingTheLock = () => {
+      granted = true
+      return task()
+    }
+    return locks.request(options.lockName, { signal }, holdingTheLock).catch((err: unknown) => {
+      // Once granted, the deadline no longer applies: the task's own failure is what happened.
+      if (!granted && signal.aborted) {
         throw new AuthError('timeout', 'Another tab has been renewing the session for too long; try again.', { cause: err })
       }
       throw err

@@ -22,11 +22,12 @@ export function runPopup(popup: Window, url: string, state: string, signal: Abor
   const callback = waitForCallback(state)
   popup.location.href = url
   const watch = watchPopupClosed(popup)
-  const expiry = setTimeout(() => callback.cancel(), lateResultWindowMs)
   const stopWaiting = () => {
     clearTimeout(expiry)
     callback.cancel()
+    signal.removeEventListener('abort', stopWaiting)
   }
+  const expiry = setTimeout(stopWaiting, lateResultWindowMs)
   signal.addEventListener('abort', stopWaiting, { once: true })
   const late = callback.result.finally(() => {
     clearTimeout(expiry)

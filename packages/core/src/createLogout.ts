@@ -1,0 +1,76 @@
+import type { AuthClient, LogoutOptions } from './AuthClient.js'
+import type { PendingSigninStore } from './createPendingSigninStore.js'
+import type { Protocol } from './createProtocol.js'
+import type { SessionHolder } from './createSessionHolder.js'
+import type { SessionLifecycle } from './createSessionLifecycle.js'
+import type { TabSync } from './createTabSync.js'
+import { openPopup, popupBlockedError } from './popupWindow.js'
+import type { ResolvedConfig } from './resolveConfig.js'
+import { runPopup } from './runPopup.js'
+import { sanitizeReturnTo } from './sanitizeReturnTo.js'
+import { webStorage } from './sessionPersistence.js'
+import { replaceUrl } from './signinCallback.js'
+
+export interface LogoutParts {
+  config: ResolvedConfig
+  protocol: Protocol
+  pending: PendingSigninStore
+  holder: SessionHolder
+  lifecycle: SessionLifecycle
+  tabs: TabSync | null
+  /** Where a redirect sign-out keeps its `returnTo` for the page the IdP sends the user back to. */
+  returnKey: string
+}
+
+/**
+ * `logout()`. The app's session ends first, in this tab and the others, synchronously: whatever is
+ * in flight (a refresh, revocation, the end-session request) can no longer bring it back.
+ */
+export function createLogout({ config, protocol, pending, holder, lifecycle, tabs, returnKey }: LogoutParts): AuthClient['logout'] {
+  return async (options: LogoutOptions = {}) => {
+    const mode = options.mode ?? 'redirect'
+    const session = holder.current()
+    const lineage = lifecycle.forget()
+    // No PKCE verifier of an abandoned sign-in is left behind either.
+    void pending.clear()
+    lifecycle.dispatch({ type: 'signed-out', activity: mode === 'local' ? null : 'logout' })
+    tabs?.announceLogout(lineage)
+    const popup = mode === 'popup' ? openPopup() : null
+    try {
+      if (session && (options.revoke ?? config.revokeOnLogout)) await protocol.revoke(session)
+      if (mode === 'local') return
+      const request = await protocol.signoutRequest({ popup: mode === 'popup', idToken: session?.idToken })
+      if (mode === 'redirect') {
+        try {
+          webStorage('session')?.setItem(returnKey, sanitizeReturnTo(options.returnTo ?? '/', config.origin))
+        } catch {
+          // Without storage the user lands on the post-logout URI itself.
+        }
+        config.navigate(request.url)
+        return
+      }
+      if (!popup) throw popupBlockedError()
+      // Closing the popup early still leaves this app signed out; only the IdP session may survive.
+      await runPopup(popup, request.url, request.state, lifecycle.popupSignal()).result.catch(() => undefined)
+      lifecycle.dispatch({ type: 'settled' })
+    } catch (err) {
+      if (popup && !popup.closed) popup.close()
+      throw lifecycle.fail(err, 'You are signed out of this app, but not at the identity provider')
+    }
+  }
+}
+
+/** On the page the IdP sent the user back to after a redirect sign-out: go on to its `returnTo`. */
+export function completeSignoutReturn(config: ResolvedConfig, returnKey: string): void {
+  try {
+    const storage = webStorage('session')
+    const returnTo = storage?.getItem(returnKey) ?? null
+    if (returnTo === null) return
+    storage?.removeItem(returnKey)
+    if (new URL(window.location.href).pathname === new URL(config.postLogoutRedirectUri).pathname) {
+      replaceUrl(sanitizeReturnTo(returnTo, config.origin))
+    }
+  } catch {
+    // Without storage there is no return path to follow.
+  }
+}
