@@ -1,4 +1,4 @@
-import { alice, closed, expect, test } from './fixtures.js'
+import { admin, alice, closed, expect, test } from './fixtures.js'
 
 test.describe('access tokens and API calls', () => {
   test('tokens renew before they expire, and the API call still succeeds after the first token expired', async ({ page, idp }) => {
@@ -41,12 +41,19 @@ test.describe('access tokens and API calls', () => {
     expect(await idp.tokenRequests('authorization_code')).toBe(2)
   })
 
-  test('the session panel grants orders:write on request', async ({ page, idp }) => {
+  test('the session panel grants orders:write on request, and the session keeps its profile and roles', async ({ page, idp, app }) => {
     await page.goto('/session')
-    await idp.signInAs(alice)
+    await idp.signInAs(admin)
     const popupOpened = page.waitForEvent('popup')
     await page.getByRole('button', { name: 'Grant orders:write' }).click()
     await closed(await popupOpened)
     await expect(page.getByRole('list', { name: 'Granted scopes' }).getByText('orders:write')).toBeVisible()
+    // The step-up asked for what the session had as well, so the new ID token still names the admin.
+    await app.expectSignedInAs(admin)
+    await page.goto('/admin')
+    await expect(page.getByRole('heading', { name: 'Admin' })).toBeVisible()
+    await page.reload()
+    await expect(page.getByRole('heading', { name: 'Admin' })).toBeVisible()
+    await app.expectSignedInAs(admin)
   })
 })
