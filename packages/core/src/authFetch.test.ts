@@ -1,12 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { appOrigin, loadApp, signInThroughIdp, testIdp } from './test/signInThroughIdp.js'
-
-afterEach(async () => {
-  window.sessionStorage.clear()
-  window.localStorage.clear()
-  window.history.replaceState(null, '', '/')
-  await testIdp.reset()
-})
 
 /** Stands in for an API on the app's origin; every other request (the IdP's) goes through. */
 function interceptApi(answer: (request: Request, attempt: number) => Response) {

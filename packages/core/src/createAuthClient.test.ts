@@ -1,12 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { appOrigin, loadApp, signInThroughIdp, testIdp as idp } from './test/signInThroughIdp.js'
-
-afterEach(async () => {
-  window.sessionStorage.clear()
-  window.localStorage.clear()
-  window.history.replaceState(null, '', '/')
-  await idp.reset()
-})
 
 function codeExchanges(): Promise<number> {
   return idp.tokenRequests('authorization_code')

@@ -1,13 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { loadApp, signInThroughIdp, testIdp as idp } from './test/signInThroughIdp.js'
-
-afterEach(async () => {
-  vi.useRealTimers()
-  window.sessionStorage.clear()
-  window.localStorage.clear()
-  window.history.replaceState(null, '', '/')
-  await idp.reset()
-})
 
 // Short, so the deadline is reached quickly; what is asserted is the outcome, not the time.
 const requestTimeoutSeconds = 0.5

@@ -1,14 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createAuthClient } from './createAuthClient.js'
 import { loadApp, signInThroughIdp, stateWhere, testConfig, testIdp as idp } from './test/signInThroughIdp.js'
-
-afterEach(async () => {
-  vi.restoreAllMocks()
-  window.sessionStorage.clear()
-  window.localStorage.clear()
-  window.history.replaceState(null, '', '/')
-  await idp.reset()
-})
 
 describe('lifecycle', () => {
   it('opens no channel and attaches no listener until started', () => {

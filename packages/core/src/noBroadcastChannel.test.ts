@@ -1,16 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { followAuthorization } from '@latchkey/mock-idp'
 import { relayAuthCallback } from './relayAuthCallback.js'
 import { appOrigin, loadApp, testIdp as idp } from './test/signInThroughIdp.js'
-
-afterEach(async () => {
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-  window.sessionStorage.clear()
-  window.localStorage.clear()
-  window.history.replaceState(null, '', '/')
-  await idp.reset()
-})
 
 /** A popup window as the client sees it: it learns where it is sent. */
 function fakePopup() {

@@ -1,13 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { decodeJwtPayload } from './decodeJwtPayload.js'
 import { loadApp, signInThroughIdp, testIdp } from './test/signInThroughIdp.js'
-
-afterEach(async () => {
-  window.sessionStorage.clear()
-  window.localStorage.clear()
-  window.history.replaceState(null, '', '/')
-  await testIdp.reset()
-})
 
 async function signedInClient() {
   await signInThroughIdp()

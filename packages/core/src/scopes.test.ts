@@ -1,13 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CookieJar } from '@latchkey/mock-idp'
 import { followLogin, loadApp, signInThroughIdp, testIdp as idp } from './test/signInThroughIdp.js'
-
-afterEach(async () => {
-  window.sessionStorage.clear()
-  window.localStorage.clear()
-  window.history.replaceState(null, '', '/')
-  await idp.reset()
-})
 
 describe('scopes', () => {
   it('renews when the token response named no scope, without asking for scopes the IdP dropped', async () => {

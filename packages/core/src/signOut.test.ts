@@ -1,12 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadApp, nextTokenRequest, signInThroughIdp, testIdp as idp } from './test/signInThroughIdp.js'
-
-afterEach(async () => {
-  window.sessionStorage.clear()
-  window.localStorage.clear()
-  window.history.replaceState(null, '', '/')
-  await idp.reset()
-})
 
 async function signedInClient() {
   await signInThroughIdp({ appState: { cart: ['tea'] } })

@@ -1,13 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { followLogin, loadApp, signInThroughIdp, testIdp as idp } from './test/signInThroughIdp.js'
-
-afterEach(async () => {
-  vi.restoreAllMocks()
-  window.sessionStorage.clear()
-  window.localStorage.clear()
-  window.history.replaceState(null, '', '/')
-  await idp.reset()
-})
 
 function quotaExceeded(): DOMException {
   return new DOMException('The quota has been exceeded.', 'QuotaExceededError')

@@ -1,13 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AuthClientConfig } from './AuthClientConfig.js'
 import { createBrowser, followLogin, loadTab, nextTokenRequest, stateWhere, testIdp as idp } from './test/signInThroughIdp.js'
-
-afterEach(async () => {
-  window.sessionStorage.clear()
-  window.localStorage.clear()
-  window.history.replaceState(null, '', '/')
-  await idp.reset()
-})
 
 type Browser = ReturnType<typeof createBrowser>
 

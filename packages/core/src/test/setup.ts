@@ -1,10 +1,19 @@
 import { URLSearchParams as NodeURLSearchParams } from 'node:url'
+import { afterEach, vi } from 'vitest'
+import { disposeApps, testIdp } from './signInThroughIdp.js'
 
 // jsdom replaces URLSearchParams with its own class, which Node's fetch does not recognise as a form
 // body and sends as "[object URLSearchParams]". In a browser the two are one class; restore that.
 globalThis.URLSearchParams = NodeURLSearchParams as unknown as typeof URLSearchParams
 
-import { afterEach } from 'vitest'
-import { disposeApps } from './signInThroughIdp.js'
-
-afterEach(disposeApps)
+// Every test starts from a fresh page load and an IdP without faults, whatever the last one left.
+afterEach(async () => {
+  vi.restoreAllMocks()
+  vi.useRealTimers()
+  vi.unstubAllGlobals()
+  disposeApps()
+  window.sessionStorage.clear()
+  window.localStorage.clear()
+  window.history.replaceState(null, '', '/')
+  await testIdp.reset()
+})
