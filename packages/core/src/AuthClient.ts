@@ -32,8 +32,8 @@ export interface LogoutOptions {
 
 export interface AccessTokenOptions {
   /**
-   * Seconds the token must still be valid for; a token closer to expiry is renewed first. Default 30,
-   * or a quarter of the token's lifetime when that is shorter.
+   * Seconds the token must still be valid for; a token closer to expiry is renewed first. Default: a
+   * tenth of the token's lifetime, at most 60, as early as the background renewal would renew it.
    */
   minValidity?: number
   /**

@@ -1,3 +1,4 @@
+import { renewalLead } from './renewalDelay.js'
 import type { AuthUser, UserProfile } from './AuthState.js'
 
 /** What a sign-in leaves behind. Kept out of AuthState so tokens never reach rendering code. */
@@ -53,11 +54,11 @@ export function scopesOf(scope: string | undefined): string[] {
 }
 
 /**
- * How long a token must still be valid to be handed out without renewing first: 30 s, or a quarter of
- * its lifetime when that is shorter (30 s ahead of a 5 s token would renew on every call).
+ * How long a token must still be valid to be handed out without renewing first: the renewal
+ * schedule's own lead, so a call never renews earlier than the schedule would.
  */
 export function defaultMinValidityMs(session: Session): number {
-  return Math.min(30_000, (session.expiresAt - session.issuedAt) / 4)
+  return renewalLead(session.issuedAt, session.expiresAt)
 }
 
 /** The session when its access token is still valid, else null. */

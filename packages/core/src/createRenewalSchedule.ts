@@ -1,5 +1,5 @@
 import { setClampedTimeout } from './clampedTimeout.js'
-import { renewalDelay, retryDelay } from './renewalDelay.js'
+import { renewalDelay, renewalLead, retryDelay } from './renewalDelay.js'
 import type { Session } from './Session.js'
 
 /** The page events the schedule catches up on; a seam for tests. */
@@ -43,7 +43,7 @@ export interface RenewalSchedule {
 }
 
 /**
- * When to renew. A quarter of the token's lifetime early (at most a minute), minus a random share of
+ * When to renew. A tenth of the token's lifetime early (at most a minute), minus a random share of
  * half that lead, so tabs holding the same session do not all reach for it at once: the first renews,
  * the others receive its session and re-plan. Timers are throttled in background tabs and lost in
  * sleep, so the page waking up (visible, online) catches up on a renewal that is due.
@@ -87,7 +87,7 @@ export function createRenewalSchedule(options: RenewalScheduleOptions): RenewalS
         return
       }
       const delay = renewalDelay(session.issuedAt, session.expiresAt, now())
-      const lead = Math.min(60_000, (session.expiresAt - session.issuedAt) / 4)
+      const lead = renewalLead(session.issuedAt, session.expiresAt)
       dueAt = now() + Math.max(1000, delay - random() * (lead / 2))
       arm(dueAt)
     },

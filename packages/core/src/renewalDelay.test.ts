@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { minRenewalDelayMs, renewalDelay, retryDelay } from './renewalDelay.js'
 
 describe('renewalDelay', () => {
-  it('renews a 5 s token a quarter of its lifetime early', () => {
-    expect(renewalDelay(0, 5000, 0)).toBe(3750)
+  it('renews a 5 s token a tenth of its lifetime early, about once per lifetime', () => {
+    expect(renewalDelay(0, 5000, 0)).toBe(4500)
   })
 
   it('renews a 1 h token one minute early', () => {
