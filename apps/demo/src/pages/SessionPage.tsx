@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { LogoutButton, useAuth, useAuthClient } from '@latchkey/react'
+import { LogoutButton, useAuth, useAuthClient, type SessionStorageKind } from '@latchkey/react'
+import { chooseDemoStorage, demoStorageKinds, readDemoStorage } from '../demoStorage.js'
 
 function useSecondsUntil(time: number | undefined): number | null {
   const [now, setNow] = useState(() => Date.now())
@@ -20,6 +21,29 @@ function ExpiryCountdown() {
   )
 }
 
+/** The client is built once per page load, so a new choice reloads the page; the session kept in the old place is not carried over. */
+function StorageChoice() {
+  return (
+    <p>
+      <label htmlFor="storage">Session storage</label>{' '}
+      <select
+        id="storage"
+        defaultValue={readDemoStorage()}
+        onChange={(event) => {
+          chooseDemoStorage(event.target.value as SessionStorageKind)
+          location.reload()
+        }}
+      >
+        {demoStorageKinds.map((kind) => (
+          <option key={kind} value={kind}>
+            {kind}
+          </option>
+        ))}
+      </select>
+    </p>
+  )
+}
+
 export function SessionPage() {
   const client = useAuthClient()
   const scopes = useAuth((state) => state.user?.scopes ?? [])
@@ -29,6 +53,7 @@ export function SessionPage() {
     <>
       <h1>Session</h1>
       <ExpiryCountdown />
+      <StorageChoice />
       <h2>Granted scopes</h2>
       <ul aria-label="Granted scopes">
         {scopes.map((scope) => (
