@@ -4,7 +4,7 @@ import type { RefreshGate } from './createRefreshGate.js'
 import type { RenewalSchedule } from './createRenewalSchedule.js'
 import type { SessionHolder } from './createSessionHolder.js'
 import type { SessionLifecycle } from './createSessionLifecycle.js'
-import { defaultMinValidityMs, isNewerSession, usable, type Session } from './Session.js'
+import { defaultMinValidityMs, usable, type Session } from './Session.js'
 import { toAuthError } from './toAuthError.js'
 
 export interface RenewalOptions {
@@ -61,8 +61,9 @@ export function createRenewal({ holder, gate, protocol, lifecycle, schedule, aut
           const renewed = latest.refreshToken ? await protocol.refresh(latest) : await protocol.renewSilently(latest)
           return { session: renewed, value: renewed }
         },
-        // Another tab renewed while this one waited for its turn: its session will do.
-        (latest) => (isNewerSession(latest, seen) && latest.expiresAt - Date.now() > defaultMinValidityMs(latest) ? latest : undefined),
+        // Another tab renewed while this one waited for its turn: its new access token will do. (A
+        // resource token's grant also moves the session on, but leaves its access token as it was.)
+        (latest) => (latest.accessToken !== seen.accessToken && latest.expiresAt - Date.now() > defaultMinValidityMs(latest) ? latest : undefined),
       )
       lifecycle.show(session)
       return session

@@ -48,4 +48,27 @@ describe('renewal', () => {
     await expect(client.getAccessToken({ resource: 'urn:unknown' })).rejects.toMatchObject({ code: 'idp_error' })
     expect(client.getState().status).toBe('authenticated')
   })
+
+  it('sends each refresh token once when a resource token and a renewal are asked for at the same time', async () => {
+    const client = await signedInClient()
+    await Promise.all([client.getAccessToken({ resource: 'urn:latchkey:api' }), client.renew()])
+    expect(await testIdp.invalidGrants()).toBe(0)
+    expect(await testIdp.tokenRequests('refresh_token')).toBe(2)
+    expect(client.getState()).toMatchObject({ status: 'authenticated', error: null })
+    // The refresh token both rotated is still good.
+    await client.renew()
+    expect(await testIdp.invalidGrants()).toBe(0)
+  })
+
+  it('asks once for a resource token that two callers want at the same time', async () => {
+    const client = await signedInClient()
+    const [first, second] = await Promise.all([
+      client.getAccessToken({ resource: 'urn:latchkey:api' }),
+      client.getAccessToken({ resource: 'urn:latchkey:api' }),
+    ])
+    expect(first).toBe(second)
+    expect(await testIdp.tokenRequests('refresh_token')).toBe(1)
+    expect(await testIdp.invalidGrants()).toBe(0)
+    expect(client.getState()).toMatchObject({ status: 'authenticated', error: null })
+  })
 })
