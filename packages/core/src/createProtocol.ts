@@ -1,4 +1,4 @@
-import { OidcClient, type SigninResponse } from 'oidc-client-ts'
+import { OidcClient, type RefreshState, type SigninResponse } from 'oidc-client-ts'
 import type { LoginOptions } from './AuthClient.js'
 import { AuthError } from './AuthError.js'
 import type { UserProfile } from './AuthState.js'
@@ -53,8 +53,9 @@ export type Protocol = ReturnType<typeof createProtocol>
 export function createProtocol(config: ResolvedConfig, pending: PendingSigninStore, storageKey: string) {
   const metadataKey = `${storageKey}:metadata`
   const deadlineMs = config.requestTimeoutSeconds * 1000
+  const cachedMetadata = loadCachedMetadata(metadataKey, config.authority)
   const oidc = new OidcClient({
-    ...(loadCachedMetadata(metadataKey, config.authority) && { metadata: loadCachedMetadata(metadataKey, config.authority) }),
+    ...(cachedMetadata && { metadata: cachedMetadata }),
     authority: config.authority,
     client_id: config.clientId,
     redirect_uri: config.redirectUri,
@@ -180,7 +181,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
       const response = await withDeadline(
         oidc.useRefreshToken({
           // No `scope`: RFC 6749 §6 then grants what the sign-in granted, even where the IdP dropped a scope it was asked for.
-          state: { refresh_token: current.refreshToken, id_token: current.idToken, session_state: null, profile: current.profile as never },
+          state: { refresh_token: current.refreshToken, id_token: current.idToken, session_state: null, profile: current.profile as RefreshState['profile'] },
           ...(resource !== undefined && { resource }),
         }),
         deadlineMs,
