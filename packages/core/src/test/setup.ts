@@ -16,4 +16,6 @@ afterEach(async () => {
   window.localStorage.clear()
   window.history.replaceState(null, '', '/')
   await testIdp.reset()
+  // Node's fetch arms its keep-alive timer a turn after the response: let it land on the real clock, not the next test's fake one.
+  await new Promise((resolve) => setImmediate(resolve))
 })
