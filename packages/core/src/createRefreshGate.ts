@@ -85,33 +85,33 @@ export function createRefreshGate(options: RefreshGateOptions): RefreshGate {
 
   async function run<T>(grant: (latest: Session) => Promise<{ session: Session; value: T }>, unless?: (latest: Session) => T | undefined): Promise<T> {
     const generation = holder.generation()
-    const base = await latest(generation)
-    const taken = unless?.(base)
-    if (taken !== undefined) return taken
-    try {
-      const { session, value } = await grant(base)
-      await adopt(session, generation)
-      return value
-    } catch (err) {
-      if (!isRejected(err)) throw err
-      // Rejected: another tab may have used this refresh token without this one hearing of it yet.
-      const current = holder.current()
-      const reached = await record?.read(base.lineage)
-      const newer =
-        current && isNewerSession(current, base)
-          ? current
-          : reached !== undefined && reached > base.version
-            ? await options.fetchNewer(base.lineage, reached)
-            : null
-      if (newer && holder.replace(newer, generation)) {
-        const again = unless?.(newer)
-        if (again !== undefined) return again
+    const attempt = async (base: Session, isRetry: boolean): Promise<T> => {
+      const taken = unless?.(base)
+      if (taken !== undefined) return taken
+      try {
+        const { session, value } = await grant(base)
+        await adopt(session, generation)
+        return value
+      } catch (err) {
+        if (!isRejected(err)) throw err
+        // Rejected: another tab may have used this refresh token without this one hearing of it yet.
+        const newer = await newerThan(base)
+        // Once, on the session that other tab made: its refresh token has not been used.
+        if (newer && !isRetry && holder.replace(newer, generation)) return attempt(newer, true)
+        // Only a session that still holds the rejected token is forgotten.
+        const holding = holder.current()
+        if (holding && holding.lineage === base.lineage && holding.version === base.version) holder.clear()
+        throw err
       }
-      // Only a session that still holds the rejected token is forgotten.
-      const holding = holder.current()
-      if (holding && holding.lineage === base.lineage && holding.version === base.version) holder.clear()
-      throw err
     }
+    return attempt(await latest(generation), false)
+  }
+
+  async function newerThan(base: Session): Promise<Session | null> {
+    const current = holder.current()
+    if (current && isNewerSession(current, base)) return current
+    const reached = await record?.read(base.lineage)
+    return reached !== undefined && reached > base.version ? options.fetchNewer(base.lineage, reached) : null
   }
 
   return {
