@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { createMockIdp, type MockIdp } from './index.js';
 import { driveLogin } from './test/driveLogin.js';
+import { isPendingAfterARoundTrip } from './test/isPendingAfterARoundTrip.js';
 import { fetchToken } from './test/postToken.js';
 import { codeGrantFields, redeemCode } from './test/redeemCode.js';
 import { refresh } from './test/refresh.js';
@@ -9,21 +10,6 @@ import { refresh } from './test/refresh.js';
 const clientId = 'demo';
 const redirectUri = 'http://127.0.0.1:5173/callback';
 const origin = 'http://127.0.0.1:5173';
-
-/**
- * Whether `promise` is still pending once the IdP has answered one more request (so it has
- * processed everything sent before) and the event loop has turned once more. No timers.
- */
-async function isPendingAfterARoundTrip(promise: Promise<unknown>, idp: MockIdp): Promise<boolean> {
-  let settled = false;
-  promise.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  await (await fetch(`${idp.issuer}/__mock/faults`)).text();
-  await new Promise((resolve) => setImmediate(resolve));
-  return !settled;
-}
 
 describe('stalled_token_body fault', () => {
   let idp: MockIdp;
