@@ -1,4 +1,7 @@
 import { createAuthClient } from '@latchkey/react'
+import { authFetch } from '@latchkey/react/fetch'
+import { popup } from '@latchkey/react/popup'
+import { tabSync } from '@latchkey/react/tab-sync'
 import { readDemoStorage } from './demoStorage.js'
 
 /** The IdP is chosen at build time so the e2e suite can point a build at its own mock IdP. */
@@ -11,4 +14,6 @@ export const auth = createAuthClient({
   scope: 'openid profile email offline_access orders:read',
   // Chosen at run time on the session page (and by the e2e tab tests), so one build shows every kind.
   storage: readDemoStorage(),
+  // What the demo shows beyond redirect sign-in; an app bundles only the features it adds.
+  features: [popup(), tabSync(), authFetch()],
 })

@@ -1,3 +1,5 @@
+import type { AuthFeature } from './AuthFeature.js'
+
 /** Where the session (tokens and profile) is kept between page loads. */
 export type SessionStorageKind = 'session' | 'local' | 'memory'
 
@@ -15,9 +17,18 @@ export interface AuthClientConfig {
    * `relayAuthCallback()`. Default `/popup-callback.html`.
    */
   popupRedirectUri?: string
-  /** When the browser blocks the popup: reject with `popup_blocked` (default) or sign in by redirect instead. */
+  /**
+   * What the app adds beyond redirect sign-in, session restore and renewal by refresh token; an app
+   * bundles only what it adds. `popup()`, `tabSync()`, `silentRenewal()`, `authFetch()`, each from
+   * `@latchkey/core/<feature>`. Default none.
+   *
+   * @example
+   * features: [popup(), tabSync(), authFetch()]
+   */
+  features?: readonly AuthFeature[]
+  /** With the popup feature, when the browser blocks the popup: reject with `popup_blocked` (default) or sign in by redirect instead. */
   popupFallback?: 'reject' | 'redirect'
-  /** How `fetch` asks the user for a scope an API says is missing (403 insufficient_scope). Default `popup`. */
+  /** How `fetch` asks the user for a scope an API says is missing (403 insufficient_scope). Default `popup` with the popup feature, else `redirect`. */
   stepUp?: 'popup' | 'redirect'
   /** Renew tokens ahead of expiry in the background. Default true. */
   autoRenew?: boolean
@@ -25,14 +36,17 @@ export interface AuthClientConfig {
   revokeOnLogout?: boolean
   /** Default `openid profile email offline_access`. `openid` is always added. */
   scope?: string
-  /** Default `session` (per tab, gone when the tab closes). `memory` keeps nothing across reloads. */
+  /**
+   * Default `session` (per tab, gone when the tab closes). `memory` keeps nothing across reloads.
+   * `local` (shared by the tabs, kept across restarts) needs the tab sync feature.
+   */
   storage?: SessionStorageKind
   /**
-   * One session for all of this app's tabs: a sign-in in one signs in the others, and a new tab starts
-   * signed in (handed over by an open tab with `session` storage). Default true, false with `memory`.
-   * Needs Web Locks, BroadcastChannel and IndexedDB; without them each tab keeps its own session
-   * (and `local` storage acts as `session`), so that a refresh token is never shared without a lock.
-   * Sign-out reaches every tab either way.
+   * With the tab sync feature: one session for all of this app's tabs, so a sign-in in one signs in
+   * the others and a new tab starts signed in (handed over by an open tab with `session` storage).
+   * Default true, false with `memory`. Needs Web Locks, BroadcastChannel and IndexedDB; without them
+   * each tab keeps its own session (and `local` storage acts as `session`), so that a refresh token is
+   * never shared without a lock. Sign-out reaches every tab either way.
    */
   shareSession?: boolean
   /** Seconds each request to the identity provider may take, response body included. Default 10. */

@@ -1,43 +1,27 @@
 import type { AuthClient } from './AuthClient.js'
 import type { AuthClientConfig } from './AuthClientConfig.js'
+import { featureCode, missingFeature } from './AuthFeature.js'
+import type { AuthFetchCode } from './authFetch.js'
 import { initialAuthState, type AuthState } from './AuthState.js'
 import { createAccessTokens } from './createAccessTokens.js'
-import { createAuthFetch } from './createAuthFetch.js'
 import { createLogin } from './createLogin.js'
 import { completeSignoutReturn, createLogout } from './createLogout.js'
 import { createPendingSigninStore } from './createPendingSigninStore.js'
 import { createProtocol } from './createProtocol.js'
 import { createRefreshGate } from './createRefreshGate.js'
 import { createRenewal } from './createRenewal.js'
-import { browserPageSignals, createRenewalSchedule, type PageSignals } from './createRenewalSchedule.js'
+import { browserPageSignals, createRenewalSchedule } from './createRenewalSchedule.js'
 import { createSessionHolder } from './createSessionHolder.js'
 import { createSessionLifecycle } from './createSessionLifecycle.js'
-import { createTabSync } from './createTabSync.js'
-import { createLineageRecord, type LineageRecord } from './lineageRecord.js'
-import { resolveConfig, type ResolvedConfig } from './resolveConfig.js'
+import type { PopupCode } from './popup.js'
+import { resolveConfig } from './resolveConfig.js'
 import { usable } from './Session.js'
 import { sessionPersistence } from './sessionPersistence.js'
 import { completeRedirectSignin, isSigninCallback } from './signinCallback.js'
+import type { SilentRenewalCode } from './silentRenewal.js'
+import type { TabEnvironment, TabSyncCode } from './tabSync.js'
 import { toAuthError } from './toAuthError.js'
 import { transition } from './transitions.js'
-
-/** What the client takes from the browser; tests pass fakes (a lock manager, a channel, page signals). */
-export interface AuthClientEnvironment {
-  locks: Pick<LockManager, 'request' | 'query'> | null
-  record: LineageRecord | null
-  createChannel: ((name: string) => BroadcastChannel) | null
-  signals: PageSignals
-}
-
-function browserEnvironment(recordName: string): AuthClientEnvironment {
-  const locks = typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null
-  return {
-    locks,
-    record: locks && typeof indexedDB !== 'undefined' ? createLineageRecord(recordName) : null,
-    createChannel: typeof BroadcastChannel === 'undefined' ? null : (name) => new BroadcastChannel(name),
-    signals: browserPageSignals,
-  }
-}
 
 /** How long a tab waits for an open tab to hand over its session. */
 const handoverWaitMs = 1000
@@ -47,14 +31,13 @@ const handoverWaitMs = 1000
  * `config` that says how to fix it. Building it does nothing else: `start()` attaches it to the page
  * and `dispose()` detaches it. Every method is bound: `const { login } = auth` works.
  */
-export function createAuthClient(config: AuthClientConfig): AuthClient {
-  const resolved = resolveConfig(config)
-  return composeAuthClient(resolved, browserEnvironment(`latchkey:${resolved.clientId}@${resolved.authority}`))
-}
-
-/** The parts, wired. No protocol logic and no state change of its own: each part owns one concern. */
-export function composeAuthClient(config: ResolvedConfig, env: AuthClientEnvironment): AuthClient {
+export function createAuthClient(options: AuthClientConfig): AuthClient {
+  // The parts, wired: no protocol logic and no state change here, each part owns one concern.
+  const config = resolveConfig(options)
   const key = `latchkey:${config.clientId}@${config.authority}`
+  const popup = featureCode<PopupCode>(config.features, 'popup')
+  const sync = featureCode<TabSyncCode>(config.features, 'tab-sync')
+  const env: TabEnvironment = sync?.connect(key) ?? { locks: null, record: null, createChannel: null }
   // Tabs share one refresh token only where they can take turns with it and see each other's turns.
   const canShare = env.locks !== null && env.record !== null && env.createChannel !== null
   const shareSession = canShare && config.shareSession
@@ -65,10 +48,12 @@ export function composeAuthClient(config: ResolvedConfig, env: AuthClientEnviron
   const pending = createPendingSigninStore(`${key}:pending:`)
   const protocol = createProtocol(config, pending, key)
   const logoutReturnKey = `${key}:logout-return`
+  const fetchFeature = featureCode<AuthFetchCode>(config.features, 'fetch')
   let started: Promise<void> | undefined
 
-  const tabs = env.createChannel
-    ? createTabSync({
+  const tabs =
+    sync && env.createChannel
+      ? sync.create({
         channelName: key,
         createChannel: env.createChannel,
         locks: env.locks,
@@ -76,7 +61,7 @@ export function composeAuthClient(config: ResolvedConfig, env: AuthClientEnviron
         onSession: (session) => lifecycle.receive(session),
         onLogout: (lineage) => lifecycle.end(lineage, null),
       })
-    : null
+      : null
   const gate = createRefreshGate({
     holder,
     locks: canShare ? env.locks : null,
@@ -91,7 +76,7 @@ export function composeAuthClient(config: ResolvedConfig, env: AuthClientEnviron
     },
     publish: (session) => tabs?.announceSession(session),
   })
-  const schedule = createRenewalSchedule({ renew: () => void renew().catch(() => undefined), signals: env.signals })
+  const schedule = createRenewalSchedule({ renew: () => void renew().catch(() => undefined), signals: browserPageSignals })
   const lifecycle = createSessionLifecycle({
     holder,
     schedule,
@@ -101,7 +86,7 @@ export function composeAuthClient(config: ResolvedConfig, env: AuthClientEnviron
     initialState,
     onForget: () => accessTokens.clear(),
   })
-  const renew = createRenewal({ holder, gate, protocol, lifecycle, schedule, autoRenew: config.autoRenew })
+  const renew = createRenewal({ holder, gate, protocol, lifecycle, schedule, config, silent: featureCode<SilentRenewalCode>(config.features, 'silent-renewal') })
   const accessTokens = createAccessTokens({ holder, gate, protocol, renew })
   // A tab that may be handed a session waits for the answer before it says "anonymous".
   const awaitsHandover = shareSession && storageKind !== 'local'
@@ -168,8 +153,8 @@ export function composeAuthClient(config: ResolvedConfig, env: AuthClientEnviron
       window.removeEventListener('pageshow', onPageShow)
       lifecycle.abortPopups()
     },
-    login: createLogin({ config, protocol, pending, holder, lifecycle }),
-    logout: createLogout({ config, protocol, pending, holder, lifecycle, tabs, returnKey: logoutReturnKey }),
+    login: createLogin({ config, protocol, pending, holder, lifecycle, popup }),
+    logout: createLogout({ config, protocol, pending, holder, lifecycle, tabs, returnKey: logoutReturnKey, popup }),
     async getAccessToken(options) {
       await client.start()
       try {
@@ -185,13 +170,15 @@ export function composeAuthClient(config: ResolvedConfig, env: AuthClientEnviron
       await client.start()
       await renew()
     },
-    fetch: createAuthFetch({
-      getAccessToken: (options) => client.getAccessToken(options),
-      renew: () => client.renew(),
-      login: (options) => client.login(options),
-      grantedScopes: () => lifecycle.getState().user?.scopes ?? [],
-      stepUp: config.stepUp,
-    }),
+    fetch: fetchFeature
+      ? fetchFeature.create({
+          getAccessToken: (tokenOptions) => client.getAccessToken(tokenOptions),
+          renew: () => client.renew(),
+          login: (loginOptions) => client.login(loginOptions),
+          grantedScopes: () => lifecycle.getState().user?.scopes ?? [],
+          stepUp: config.stepUp,
+        })
+      : () => Promise.reject(missingFeature('fetch', 'auth.fetch()')),
   }
   return client
 }

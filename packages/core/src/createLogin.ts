@@ -1,12 +1,12 @@
 import type { AuthClient, LoginOptions } from './AuthClient.js'
 import { AuthError } from './AuthError.js'
+import { missingFeature } from './AuthFeature.js'
 import type { PendingSigninStore } from './createPendingSigninStore.js'
 import type { Protocol } from './createProtocol.js'
 import type { SessionHolder } from './createSessionHolder.js'
 import type { SessionLifecycle } from './createSessionLifecycle.js'
-import { openPopup, popupBlockedError } from './popupWindow.js'
+import type { PopupCode } from './popup.js'
 import type { ResolvedConfig } from './resolveConfig.js'
-import { runPopup } from './runPopup.js'
 
 export interface LoginParts {
   config: ResolvedConfig
@@ -14,17 +14,19 @@ export interface LoginParts {
   pending: PendingSigninStore
   holder: SessionHolder
   lifecycle: SessionLifecycle
+  /** The popup feature, when the app added it. */
+  popup: PopupCode | undefined
 }
 
-/** `login()`: by redirect, or by popup with the redirect as an optional fallback. */
-export function createLogin({ config, protocol, pending, holder, lifecycle }: LoginParts): AuthClient['login'] {
-  // A sign-in asks for what the session already has plus what it adds: a step-up never loses a scope.
-  const grantedScopes = () => holder.current()?.scopes ?? []
+/** `login()`: by redirect, or by popup (with the popup feature) with the redirect as an optional fallback. */
+export function createLogin(parts: LoginParts): AuthClient['login'] {
+  const { config, protocol, pending, holder, lifecycle, popup } = parts
 
   async function byRedirect(options: LoginOptions): Promise<void> {
     lifecycle.dispatch({ type: 'started', activity: 'login' })
     try {
-      const request = await protocol.signinRequest(options, config.redirectUri, grantedScopes())
+      // A sign-in asks for what the session already has plus what it adds: a step-up never loses a scope.
+      const request = await protocol.signinRequest(options, config.redirectUri, holder.current()?.scopes ?? [])
       if (!pending.survivesNavigation(request.state)) {
         throw new AuthError(
           'storage',
@@ -37,38 +39,17 @@ export function createLogin({ config, protocol, pending, holder, lifecycle }: Lo
     }
   }
 
-  async function byPopup(popup: Window, options: LoginOptions): Promise<void> {
-    lifecycle.dispatch({ type: 'started', activity: 'login' })
-    const generation = holder.generation()
-    const complete = async (url: string) => {
-      const { session, loginState } = await protocol.redeem(url)
-      lifecycle.adoptSignin(session, generation, loginState.appState)
-    }
-    try {
-      const request = await protocol.signinRequest(options, config.popupRedirectUri, grantedScopes())
-      const run = runPopup(popup, request.url, request.state, lifecycle.popupSignal())
-      const url = await run.result.catch((closed: unknown) => {
-        // A result that arrives after the popup counted as closed (a popup left behind, then finished) still signs in.
-        void run.late.then(complete).catch((err: unknown) => lifecycle.fail(err, 'Popup sign-in failed'))
-        throw closed
-      })
-      await complete(url)
-    } catch (err) {
-      if (!popup.closed) popup.close()
-      throw lifecycle.fail(err, 'Popup sign-in failed')
-    }
-  }
-
   return (options = {}) => {
     const mode = options.mode ?? 'redirect'
-    if (mode !== 'redirect' && mode !== 'popup') {
+    if (mode === 'redirect') return byRedirect(options)
+    if (mode !== 'popup') {
       return Promise.reject(new AuthError('config', `login mode "${String(mode)}" is not supported; use "redirect" or "popup".`))
     }
-    if (mode === 'redirect') return byRedirect(options)
+    if (!popup) return Promise.reject(lifecycle.fail(missingFeature('popup', 'login({ mode: "popup" })'), 'Popup sign-in failed'))
     // Opened before anything is awaited: the browser allows a popup only within the click's task.
-    const popup = openPopup()
-    if (popup) return byPopup(popup, options)
+    const opened = popup.open()
+    if (opened) return popup.signIn(parts, opened, options)
     if (config.popupFallback === 'redirect') return byRedirect(options)
-    return Promise.reject(lifecycle.fail(popupBlockedError(), 'Popup sign-in failed'))
+    return Promise.reject(lifecycle.fail(popup.blocked(), 'Popup sign-in failed'))
   }
 }

@@ -4,9 +4,9 @@ import type { Protocol } from './createProtocol.js'
 import type { SessionHolder } from './createSessionHolder.js'
 import type { SessionLifecycle } from './createSessionLifecycle.js'
 import type { TabSync } from './createTabSync.js'
-import { openPopup, popupBlockedError } from './popupWindow.js'
+import { missingFeature } from './AuthFeature.js'
+import type { PopupCode } from './popup.js'
 import type { ResolvedConfig } from './resolveConfig.js'
-import { runPopup } from './runPopup.js'
 import { sanitizeReturnTo } from './sanitizeReturnTo.js'
 import { webStorage } from './sessionPersistence.js'
 import { replaceUrl } from './signinCallback.js'
@@ -20,27 +20,31 @@ export interface LogoutParts {
   tabs: TabSync | null
   /** Where a redirect sign-out keeps its `returnTo` for the page the IdP sends the user back to. */
   returnKey: string
+  /** The popup feature, when the app added it. */
+  popup: PopupCode | undefined
 }
 
 /**
  * `logout()`. The app's session ends first, in this tab and the others, synchronously: whatever is
  * in flight (a refresh, revocation, the end-session request) can no longer bring it back.
  */
-export function createLogout({ config, protocol, pending, holder, lifecycle, tabs, returnKey }: LogoutParts): AuthClient['logout'] {
+export function createLogout({ config, protocol, pending, holder, lifecycle, tabs, returnKey, popup: popupFeature }: LogoutParts): AuthClient['logout'] {
   return async (options: LogoutOptions = {}) => {
     const mode = options.mode ?? 'redirect'
+    if (mode === 'popup' && !popupFeature) throw lifecycle.fail(missingFeature('popup', 'logout({ mode: "popup" })'), 'Sign-out failed')
     const session = holder.current()
     const lineage = lifecycle.forget()
     // No PKCE verifier of an abandoned sign-in is left behind either.
     void pending.clear()
     lifecycle.dispatch({ type: 'signed-out', activity: mode === 'local' ? null : 'logout' })
     tabs?.announceLogout(lineage)
-    const popup = mode === 'popup' ? openPopup() : null
+    // Opened before anything is awaited: the browser allows a popup only within the click's task.
+    const popup = mode === 'popup' && popupFeature ? { code: popupFeature, window: popupFeature.open() } : null
     try {
       if (session && (options.revoke ?? config.revokeOnLogout)) await protocol.revoke(session)
       if (mode === 'local') return
-      const request = await protocol.signoutRequest({ popup: mode === 'popup', idToken: session?.idToken })
-      if (mode === 'redirect') {
+      const request = await protocol.signoutRequest({ popup: popup !== null, idToken: session?.idToken })
+      if (!popup) {
         try {
           webStorage('session')?.setItem(returnKey, sanitizeReturnTo(options.returnTo ?? '/', config.origin))
         } catch {
@@ -49,12 +53,12 @@ export function createLogout({ config, protocol, pending, holder, lifecycle, tab
         config.navigate(request.url)
         return
       }
-      if (!popup) throw popupBlockedError()
+      if (!popup.window) throw popup.code.blocked()
       // Closing the popup early still leaves this app signed out; only the IdP session may survive.
-      await runPopup(popup, request.url, request.state, lifecycle.popupSignal()).result.catch(() => undefined)
+      await popup.code.run(popup.window, request.url, request.state, lifecycle.popupSignal()).result.catch(() => undefined)
       lifecycle.dispatch({ type: 'settled' })
     } catch (err) {
-      if (popup && !popup.closed) popup.close()
+      if (popup?.window && !popup.window.closed) popup.window.close()
       throw lifecycle.fail(err, 'You are signed out of this app, but not at the identity provider')
     }
   }

@@ -7,7 +7,6 @@ import { loadCachedMetadata, saveCachedMetadata } from './metadataCache.js'
 import type { ResolvedConfig } from './resolveConfig.js'
 import { sanitizeReturnTo } from './sanitizeReturnTo.js'
 import { scopesOf, type Session } from './Session.js'
-import { renewInIframe, silentRenewalRefused } from './silentRenewal.js'
 import { toAuthError } from './toAuthError.js'
 import { verifyIdTokenClaims } from './verifyIdTokenClaims.js'
 import { verifyResponseIssuer } from './verifyResponseIssuer.js'
@@ -201,20 +200,6 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
         issuedAt: Date.now(),
         expiresAt: response.expires_at ? response.expires_at * 1000 : current.expiresAt,
         scopes: response.scope ? scopesOf(response.scope) : current.scopes,
-      }
-    },
-
-    /** Renewal without a refresh token: `prompt=none` in a hidden iframe. */
-    async renewSilently(current: Session): Promise<Session> {
-      const request = await this.signinRequest({ prompt: 'none', returnTo: '/' }, config.popupRedirectUri, current.scopes)
-      const url = await renewInIframe(request.url, request.state)
-      try {
-        const { session } = await processResponse(url, 'Renewing the session')
-        if (session.profile.sub !== current.profile.sub) throw new AuthError('invalid_token', 'The renewed ID token is for another user.')
-        return { ...session, lineage: current.lineage, version: current.version + 1 }
-      } catch (err) {
-        const error = toAuthError(err, 'Silent renewal failed')
-        throw ['login_required', 'interaction_required', 'consent_required'].includes(error.code) ? silentRenewalRefused(error) : error
       }
     },
 

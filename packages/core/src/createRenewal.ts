@@ -1,9 +1,12 @@
 import { AuthError } from './AuthError.js'
+import { missingFeature } from './AuthFeature.js'
 import type { Protocol } from './createProtocol.js'
 import type { RefreshGate } from './createRefreshGate.js'
 import type { RenewalSchedule } from './createRenewalSchedule.js'
 import type { SessionHolder } from './createSessionHolder.js'
 import type { SessionLifecycle } from './createSessionLifecycle.js'
+import type { ResolvedConfig } from './resolveConfig.js'
+import type { SilentRenewalCode } from './silentRenewal.js'
 import { defaultMinValidityMs, usable, type Session } from './Session.js'
 import { toAuthError } from './toAuthError.js'
 
@@ -13,7 +16,9 @@ export interface RenewalOptions {
   protocol: Protocol
   lifecycle: SessionLifecycle
   schedule: RenewalSchedule
-  autoRenew: boolean
+  config: ResolvedConfig
+  /** The silent renewal feature, when the app added it: renewal for sessions without a refresh token. */
+  silent: SilentRenewalCode | undefined
 }
 
 function isTransient(error: AuthError): boolean {
@@ -24,7 +29,7 @@ function isTransient(error: AuthError): boolean {
  * Renews the session: one renewal at a time in this tab, through the refresh gate (refresh token, or
  * the silent iframe without one). Returns the renew function; concurrent callers share one renewal.
  */
-export function createRenewal({ holder, gate, protocol, lifecycle, schedule, autoRenew }: RenewalOptions): () => Promise<Session> {
+export function createRenewal({ holder, gate, protocol, lifecycle, schedule, config, silent }: RenewalOptions): () => Promise<Session> {
   let renewing: Promise<Session> | undefined
 
   /**
@@ -37,7 +42,7 @@ export function createRenewal({ holder, gate, protocol, lifecycle, schedule, aut
       const valid = usable(still)
       if (valid) lifecycle.dispatch({ type: 'degraded', session: valid, error: cause })
       else lifecycle.dispatch({ type: 'signed-out', error: cause })
-      if (still && autoRenew) schedule.retryLater()
+      if (still && config.autoRenew) schedule.retryLater()
       return cause
     }
     const error =
@@ -51,6 +56,13 @@ export function createRenewal({ holder, gate, protocol, lifecycle, schedule, aut
     return error
   }
 
+  function renewWithoutRefreshToken(latest: Session): Promise<Session> {
+    if (!silent) {
+      throw missingFeature('silent-renewal', 'Renewing a session the IdP gave no refresh token (ask for the offline_access scope where it can)')
+    }
+    return silent.renew(protocol, config, latest)
+  }
+
   async function renewOnce(): Promise<Session> {
     const seen = holder.current()
     if (!seen) throw new AuthError('login_required', 'Nobody is signed in: there is no session to renew.')
@@ -58,7 +70,7 @@ export function createRenewal({ holder, gate, protocol, lifecycle, schedule, aut
     try {
       const session = await gate.use(
         async (latest) => {
-          const renewed = latest.refreshToken ? await protocol.refresh(latest) : await protocol.renewSilently(latest)
+          const renewed = latest.refreshToken ? await protocol.refresh(latest) : await renewWithoutRefreshToken(latest)
           return { session: renewed, value: renewed }
         },
         // Another tab renewed while this one waited for its turn: its new access token will do. (A

@@ -1,5 +1,6 @@
 import { AuthError } from './AuthError.js'
 import type { AuthClientConfig, SessionStorageKind } from './AuthClientConfig.js'
+import { missingFeature, type AuthFeature } from './AuthFeature.js'
 
 export interface ResolvedConfig {
   authority: string
@@ -17,6 +18,7 @@ export interface ResolvedConfig {
   extraQueryParams: Readonly<Record<string, string>>
   shareSession: boolean
   requestTimeoutSeconds: number
+  features: readonly AuthFeature[]
   navigate: (url: string) => void
   origin: string
 }
@@ -104,6 +106,13 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
   if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) {
     throw configError(`requestTimeoutSeconds must be a positive number of seconds, not ${String(timeout)}.`)
   }
+  const features = config.features ?? []
+  const has = (kind: AuthFeature['kind']) => features.some((feature) => feature.kind === kind)
+  // An option that needs a feature the app did not add fails here, not at its first use.
+  if (storage === 'local' && !has('tab-sync')) throw missingFeature('tab-sync', 'storage: "local" (one refresh token for every tab, used by one tab at a time)')
+  if (config.shareSession && !has('tab-sync')) throw missingFeature('tab-sync', 'shareSession')
+  if (config.stepUp === 'popup' && !has('popup')) throw missingFeature('popup', 'stepUp: "popup"')
+  if (config.popupFallback !== undefined && !has('popup')) throw missingFeature('popup', 'popupFallback')
   const origin = currentOrigin()
   const scopes = new Set((config.scope ?? defaultScope).split(/\s+/).filter(Boolean))
   scopes.add('openid')
@@ -114,7 +123,7 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
     postLogoutRedirectUri: resolveSameOrigin(config.postLogoutRedirectUri ?? '/', origin, 'postLogoutRedirectUri'),
     popupRedirectUri: resolveSameOrigin(config.popupRedirectUri ?? '/popup-callback.html', origin, 'popupRedirectUri'),
     popupFallback: config.popupFallback ?? 'reject',
-    stepUp: config.stepUp ?? 'popup',
+    stepUp: config.stepUp ?? (has('popup') ? 'popup' : 'redirect'),
     autoRenew: config.autoRenew ?? true,
     revokeOnLogout: config.revokeOnLogout ?? true,
     scope: [...scopes].join(' '),
@@ -123,6 +132,7 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
     extraQueryParams: config.extraQueryParams ?? {},
     shareSession: config.shareSession ?? storage !== 'memory',
     requestTimeoutSeconds: config.requestTimeoutSeconds ?? 10,
+    features,
     navigate: config.navigate ?? ((url) => window.location.assign(url)),
     origin,
   }

@@ -2,8 +2,12 @@ import { inject, vi } from 'vitest'
 import { CookieJar, followAuthorization, type JournalEntry, type MockFault } from '@latchkey/mock-idp'
 import type { AuthClient } from '../AuthClient.js'
 import type { AuthClientConfig } from '../AuthClientConfig.js'
-import { composeAuthClient, createAuthClient } from '../createAuthClient.js'
-import { resolveConfig } from '../resolveConfig.js'
+import type { AuthFeature } from '../AuthFeature.js'
+import { authFetch } from '../authFetch.js'
+import { createAuthClient } from '../createAuthClient.js'
+import { popup } from '../popup.js'
+import { silentRenewal } from '../silentRenewal.js'
+import { tabSync, tabSyncWith } from '../tabSync.js'
 import { createFakeLockManager } from './fakeLockManager.js'
 import { createMemoryLineageRecord } from './memoryLineageRecord.js'
 
@@ -37,10 +41,14 @@ export const testIdp = {
   },
 }
 
+/** Every feature, as the demo has them; a test of an app without one passes `features` itself. */
+export const allFeatures: readonly AuthFeature[] = [popup(), tabSync(), silentRenewal(), authFetch()]
+
 export const testConfig = {
   authority: testIdp.issuer,
   clientId: 'spa',
   scope: 'openid profile email offline_access orders:read',
+  features: allFeatures,
 } satisfies AuthClientConfig
 
 const openClients = new Set<AuthClient>()
@@ -67,20 +75,13 @@ export function createBrowser() {
   return { locks: createFakeLockManager(), record: createMemoryLineageRecord() }
 }
 
-const quietPage = { isVisible: () => true, onWake: () => () => undefined }
-
 /**
  * One page load in a tab of `browser`: with Web Locks, IndexedDB and BroadcastChannel, as in a
  * browser. With `storage: 'memory'` each tab keeps its own session, as sessionStorage does per tab.
  */
 export function loadTab(browser: ReturnType<typeof createBrowser>, config: Partial<AuthClientConfig> = {}) {
-  const navigate = vi.fn<(url: string) => void>()
-  const client = composeAuthClient(resolveConfig({ ...testConfig, navigate, ...config }), {
-    ...browser,
-    createChannel: (name) => new BroadcastChannel(name),
-    signals: quietPage,
-  })
-  return track({ client, navigate })
+  const sharedTabs = tabSyncWith(() => ({ ...browser, createChannel: (name) => new BroadcastChannel(name) }))
+  return loadApp({ features: [popup(), silentRenewal(), authFetch(), sharedTabs], ...config })
 }
 
 /** Sends the user through the IdP for the login() that `navigate` saw, and leaves the window on the callback URL. */

@@ -1,0 +1,25 @@
+import { defineFeature, type AuthFeature } from './AuthFeature.js'
+import { openPopup, popupBlockedError } from './popupWindow.js'
+import { runPopup } from './runPopup.js'
+import { signInWithPopup } from './signInWithPopup.js'
+
+/** What the popup feature brings to the client. */
+export interface PopupCode {
+  open: typeof openPopup
+  blocked: typeof popupBlockedError
+  signIn: typeof signInWithPopup
+  run: typeof runPopup
+}
+
+/**
+ * Sign-in and sign-out in a popup (`login({ mode: 'popup' })`, `logout({ mode: 'popup' })`, and
+ * step-up by popup in `auth.fetch`). The result comes back over BroadcastChannel from the callback
+ * page, so it survives an IdP's Cross-Origin-Opener-Policy.
+ *
+ * @example
+ * import { popup } from '@latchkey/core/popup'
+ * const auth = createAuthClient({ authority, clientId, features: [popup()] })
+ */
+export function popup(): AuthFeature<'popup'> {
+  return defineFeature('popup', { open: openPopup, blocked: popupBlockedError, signIn: signInWithPopup, run: runPopup } satisfies PopupCode)
+}

@@ -1,0 +1,20 @@
+import { defineFeature, type AuthFeature } from './AuthFeature.js'
+import { renewSilently } from './renewInIframe.js'
+
+/** What the silent renewal feature brings to the client. */
+export interface SilentRenewalCode {
+  renew: typeof renewSilently
+}
+
+/**
+ * Renewal without a refresh token: a `prompt=none` sign-in in a hidden iframe, for IdPs that give a
+ * browser app no refresh token. Browsers that block third-party cookies can stop it; the error says
+ * so. With a refresh token (scope `offline_access`) it is never used.
+ *
+ * @example
+ * import { silentRenewal } from '@latchkey/core/silent-renewal'
+ * const auth = createAuthClient({ authority, clientId, scope: 'openid profile', features: [silentRenewal()] })
+ */
+export function silentRenewal(): AuthFeature<'silent-renewal'> {
+  return defineFeature('silent-renewal', { renew: renewSilently } satisfies SilentRenewalCode)
+}

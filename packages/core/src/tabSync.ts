@@ -1,0 +1,45 @@
+import { defineFeature, type AuthFeature } from './AuthFeature.js'
+import { createTabSync } from './createTabSync.js'
+import { createLineageRecord, type LineageRecord } from './lineageRecord.js'
+
+/** What tabs of one browser share; tests pass fakes. */
+export interface TabEnvironment {
+  locks: Pick<LockManager, 'request' | 'query'> | null
+  record: LineageRecord | null
+  createChannel: ((name: string) => BroadcastChannel) | null
+}
+
+/** What the tab sync feature brings to the client. */
+export interface TabSyncCode {
+  /** The browser's means for `key` (one app at one IdP); null where it lacks one. */
+  connect(key: string): TabEnvironment
+  create: typeof createTabSync
+}
+
+function browserTabs(key: string): TabEnvironment {
+  const locks = typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null
+  return {
+    locks,
+    record: locks && typeof indexedDB !== 'undefined' ? createLineageRecord(key) : null,
+    createChannel: typeof BroadcastChannel === 'undefined' ? null : (name) => new BroadcastChannel(name),
+  }
+}
+
+/** Tab sync over the given means instead of the browser's: for tests that play several tabs in one page. */
+export function tabSyncWith(connect: (key: string) => TabEnvironment): AuthFeature<'tab-sync'> {
+  return defineFeature('tab-sync', { connect, create: createTabSync } satisfies TabSyncCode)
+}
+
+/**
+ * One session for all of the app's tabs: a sign-in or sign-out in one reaches the others, a new tab
+ * starts signed in, and however many tabs are open, the refresh token is used by one at a time (a
+ * Web Lock, and a version record in IndexedDB that every tab reads coherently). Needed for
+ * `storage: 'local'`. Without it each tab keeps a session of its own.
+ *
+ * @example
+ * import { tabSync } from '@latchkey/core/tab-sync'
+ * const auth = createAuthClient({ authority, clientId, features: [tabSync()] })
+ */
+export function tabSync(): AuthFeature<'tab-sync'> {
+  return tabSyncWith(browserTabs)
+}
