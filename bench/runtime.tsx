@@ -2,7 +2,10 @@
 // OpenID Provider (bench/mockIdp.ts): how many components re-render when the token is renewed, and
 // how many requests go to the IdP on a page load, a renewal and a sign-in callback.
 // A benchmark, not a test: it prints numbers and asserts nothing (it only stops when a library does
-// not reach a signed-in state, as then there is nothing to measure). Run with `npm run bench`.
+// not reach a signed-in state, as then there is nothing to measure). Run with `npm run bench`; the
+// figures also go to bench/results/runtime.json, which bench/writeBenchmarks.mjs reads.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { version as reactVersion, type ComponentType, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { inject, test } from 'vitest'
@@ -287,6 +290,27 @@ test('latchkey vs react-oidc-context at run time', async () => {
     ...(journalMismatches.length ? ['', 'WARNING: the IdP saw other requests than fetch did:', ...journalMismatches] : []),
   ]
   console.log(lines.join('\n'))
+
+  const both = <T,>(pick: (result: Result) => T) => ({ latchkey: pick(ours), 'react-oidc-context': pick(theirs) })
+  const figures = {
+    measuredAt: new Date().toISOString(),
+    environment: 'jsdom',
+    react: reactVersion,
+    statusReaders,
+    renders: { renewal: both((r) => r.renders), backgroundRenewal: both((r) => r.backgroundRenders) },
+    requests: {
+      callback: both((r) => r.callback),
+      restore: both((r) => r.restore),
+      renewal: both((r) => r.renewal),
+      laterRenewal: both((r) => r.laterRenewal),
+    },
+    journalMismatches,
+  }
+  // import.meta.dirname, not new URL(…, import.meta.url): jsdom's URL class resolves against the page.
+  const results = join(import.meta.dirname, 'results')
+  await mkdir(results, { recursive: true })
+  await writeFile(join(results, 'runtime.json'), `${JSON.stringify(figures, null, 2)}\n`)
+  console.log('Written to bench/results/runtime.json')
 })
 
 function sleep(ms: number): Promise<void> {

@@ -13,17 +13,14 @@
 // tab gets its own renderer process (what users have), and --process-per-site, where all tabs share
 // one renderer (a control: same-process localStorage is coherent by construction).
 // A benchmark, not a test: it prints numbers and asserts nothing. Run alone with
-// `node bench/storageCoherence.mjs [--runs 3] [--tabs 5] [--handoffs 200]`; the table also goes to
-// bench/results/storage-coherence.md (not committed).
+// `node bench/storageCoherence.mjs [--runs 3] [--tabs 5] [--handoffs 200]`; the figures also go to
+// bench/results/storage-coherence.json and .md (not committed).
 import { createServer } from 'node:http'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { chromium } from 'playwright-core'
-import { findChromium } from '../scripts/findChromium.mjs'
+import { formatStorageCoherence } from './formatStorageCoherence.mjs'
+import { launchChromium } from './launchChromium.mjs'
+import { writeResult } from './writeResult.mjs'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
 const { values: options } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
@@ -35,10 +32,9 @@ const runs = Number(options.runs)
 const tabCount = Number(options.tabs)
 const sectionCount = Number(options.handoffs)
 const media = ['localStorage', 'IndexedDB', 'BroadcastChannel']
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const setups = [
-  { name: 'one renderer process per tab (Chromium default)', args: [] },
-  { name: 'all tabs in one renderer process (--process-per-site, control)', args: ['--process-per-site'] },
+  { name: 'a renderer process per tab (default)', args: [] },
+  { name: 'one renderer process for all tabs (--process-per-site, control)', args: ['--process-per-site'] },
 ]
 
 // The page: `bench.run(medium, key, quota, startAt)` takes the lock `quota` times and returns what
@@ -132,12 +128,6 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
 const url = `http://127.0.0.1:${server.address().port}/`
 
-const chromiumPath = findChromium()
-if (chromiumPath === undefined) {
-  console.error(`PLAYWRIGHT_CHROMIUM_EXECUTABLE=${process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE} does not exist.`)
-  process.exit(1)
-}
-
 /** Orders the sections of one medium by grant time and counts the reads that missed the previous write. */
 function analyse(sections) {
   const ordered = [...sections].sort((a, b) => a.granted - b.granted)
@@ -166,7 +156,7 @@ function analyse(sections) {
 }
 
 async function runSetup(setup) {
-  const browser = await chromium.launch({ ...(chromiumPath && { executablePath: chromiumPath }), args: [...chromiumArgs, ...setup.args] })
+  const browser = await launchChromium(setup.args)
   try {
     const cdp = await browser.newBrowserCDPSession()
     const renderers = async () => (await cdp.send('SystemInfo.getProcessInfo')).processInfo.filter((p) => p.type === 'renderer').length
@@ -214,39 +204,8 @@ try {
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1)
 
-function toMarkdown() {
-  const browserVersion = outcomes[0]?.version ?? 'unknown'
-  const lines = [
-    `# Storage coherence across tabs under a Web Lock`,
-    '',
-    `${tabCount} tabs of one origin, ${sectionCount} critical sections per medium per run (each reads the counter, writes it + 1, releases), ${runs} runs; Chromium ${browserVersion}, headless. ` +
-      'A read is stale when it does not see the write of the section granted just before it. ' +
-      '"Hand-offs" are grants to a different tab than the previous holder; same-tab stale reads, if any, are listed separately.',
-    '',
-  ]
-  for (const outcome of outcomes) {
-    lines.push(`## ${outcome.name}`, '', `Tabs 2–${tabCount} added ${outcome.added} renderer process(es) to the first tab's; crossOriginIsolated: ${outcome.isolated}.`, '')
-    lines.push('| medium | hand-offs | stale reads | runs | final counter (of ' + sectionCount + ') | median hand-off |')
-    lines.push('| --- | --- | --- | --- | --- | --- |')
-    for (const medium of media) {
-      const rows = outcome.results.map((row) => row[medium])
-      const range = (list) => (Math.min(...list) === Math.max(...list) ? `${list[0]}` : `${Math.min(...list)}–${Math.max(...list)}`)
-      const stale = rows.map((r) => r.stale)
-      const sameTab = rows.reduce((sum, r) => sum + r.staleSameTab, 0)
-      const perRun = rows.map((r) => `${r.stale}/${r.handoffs}`).join(', ')
-      lines.push(
-        `| ${medium} | ${range(rows.map((r) => r.handoffs))} | ${range(stale)}${sameTab > 0 ? ` (${sameTab} same-tab)` : ''} | ${perRun} | ${rows.map((r) => r.finalValue).join(', ')} | ${range(rows.map((r) => r.medianHandoffUs))} µs |`,
-      )
-    }
-    const overlaps = outcome.results.flatMap((row) => media.map((m) => row[m].overlaps)).reduce((a, b) => a + b, 0)
-    if (overlaps > 0) lines.push('', `Warning: ${overlaps} sections appear to overlap their predecessor in time; the ordering (and so the stale count) is unreliable.`)
-    lines.push('')
-  }
-  lines.push(`"runs": stale reads / hand-offs in each run. Total time ${seconds} s.`, '')
-  return lines.join('\n')
-}
-
-const table = toMarkdown()
-await mkdir(join(root, 'bench/results'), { recursive: true })
-await writeFile(join(root, 'bench/results/storage-coherence.md'), table)
-console.log(`\n${table}\nWritten to bench/results/storage-coherence.md`)
+const figures = { chromium: outcomes[0]?.version, tabCount, sectionCount, runs, media, seconds: Number(seconds), setups: outcomes }
+const { title, lines } = formatStorageCoherence(figures)
+const table = [`# ${title}`, '', ...lines, '', `Chromium ${figures.chromium}, headless; total time ${seconds} s.`, ''].join('\n')
+const written = await writeResult('storage-coherence', figures, table)
+console.log(`\n${table}\nWritten to ${written.join(', ')}`)

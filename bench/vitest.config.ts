@@ -17,7 +17,7 @@ export default mergeConfig(
       // The IdP only accepts redirect URIs on this origin.
       environmentOptions: { jsdom: { url: 'http://127.0.0.1:5173/' } },
       // Restores Node's URLSearchParams, which Node's fetch needs for form bodies (jsdom replaces it).
-      setupFiles: ['../packages/core/src/test/setup.ts'],
+      setupFiles: ['./setup.ts'],
       globalSetup: ['./mockIdp.ts'],
       testTimeout: 60_000,
       // oidc-provider's "Unsupported runtime" notice on Node 20 (harmless, see packages/mock-idp/README.md)
