@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs every test: build, typecheck, packaging lint, unit tests (Vitest) and e2e tests (Playwright,
-// Chromium), then prints one line "N passed, M failed" summed over all of them.
+// Runs every test: build, typecheck, packaging lint, unit tests (Vitest), the size budget and e2e
+// tests (Playwright, Chromium), then prints one line "N passed, M failed" summed over all of them.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -66,6 +66,7 @@ let failedSteps = 0
 let missingReports = 0
 const haveChromium = ensureChromium()
 failedSteps += run('npx', ['turbo', 'run', 'build', 'typecheck', 'lint', 'test', '--continue']) === 0 ? 0 : 1
+failedSteps += run('node', ['scripts/checkSizeBudget.mjs']) === 0 ? 0 : 1
 if (haveChromium) failedSteps += run('npx', ['turbo', 'run', 'e2e', '--continue']) === 0 ? 0 : 1
 else failedSteps += 1
 
