@@ -1,33 +1,15 @@
 #!/usr/bin/env node
 // `npm run demo`: the mock IdP, the demo API and the demo's dev server in one process, with the URLs and test users.
-import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { buildDemoServices } from './buildDemoServices.mjs'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
 const idpPort = Number(process.env.LATCHKEY_IDP_PORT ?? 9400)
 const apiPort = Number(process.env.LATCHKEY_DEMO_API_PORT ?? 4001)
 const appPort = 5173
 const appOrigin = `http://127.0.0.1:${appPort}`
 
-function run(command, args) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } })
-    child.on('error', () => resolve(1))
-    child.on('exit', (code) => resolve(code ?? 1))
-  })
-}
-
-// The IdP and the API run in Node from their builds, made side by side to keep start-up short; the
-// app itself is served from source by Vite.
-const builds = await Promise.all([
-  run('npx', ['turbo', 'run', 'build', '--filter=@latchkey/mock-idp', '--output-logs=errors-only']),
-  run('npx', ['tsc', '-p', 'apps/demo/tsconfig.server.json']),
-])
-const failed = builds.find((code) => code !== 0)
-if (failed !== undefined) process.exit(failed)
-
-const { createMockIdp } = await import('@latchkey/mock-idp')
-const { createDemoApi } = await import('../apps/demo/dist-server/index.js')
+// The IdP and the API run in Node from their builds; the app itself is served from source by Vite.
+const { createMockIdp, createDemoApi } = await buildDemoServices()
 const { createServer } = await import('vite')
 
 const idp = await createMockIdp({

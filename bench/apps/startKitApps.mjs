@@ -1,28 +1,19 @@
 // The browser benches' world: the mock IdP and the demo API in this process, and the same small app
 // for each kit (bench/apps/<kit>/main.tsx, showing TabReport.tsx) built for production by Vite and
 // served by vite preview on its own 127.0.0.1 origin, with /api/ proxied to the demo API.
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { buildDemoServices } from '../../scripts/buildDemoServices.mjs'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
 
 /** The kits compared, each an app in bench/apps/ and a client of its own at the IdP. */
 export const kits = ['latchkey', 'react-oidc-context']
 
 /** The mock IdP's user the benches sign in as. */
 export const user = { username: 'alice', password: 'alice' }
-
-function run(command, args) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } })
-    child.on('error', () => resolve(1))
-    child.on('exit', (code) => resolve(code ?? 1))
-  })
-}
 
 /** A port free on 127.0.0.1 now: the apps' origins must be known before the IdP registers their redirect URIs. */
 function freePort() {
@@ -43,16 +34,8 @@ function freePort() {
  * or the API does not build.
  */
 export async function startKitApps(idpOptions = {}) {
-  // The IdP and the API run in Node from their builds (as in scripts/demo.mjs); the apps are bundled by Vite.
-  const builds = await Promise.all([
-    run('npx', ['turbo', 'run', 'build', '--filter=@latchkey/mock-idp', '--output-logs=errors-only']),
-    run('npx', ['tsc', '-p', 'apps/demo/tsconfig.server.json']),
-  ])
-  const failed = builds.find((code) => code !== 0)
-  if (failed !== undefined) process.exit(failed)
-
-  const { createMockIdp } = await import('@latchkey/mock-idp')
-  const { createDemoApi } = await import('../../apps/demo/dist-server/index.js')
+  // The IdP and the API run in Node from their builds (as for `npm run demo`); the apps are bundled by Vite.
+  const { createMockIdp, createDemoApi } = await buildDemoServices()
   const { build, defaultClientConditions, preview } = await import('vite')
   const { default: react } = await import('@vitejs/plugin-react')
 
