@@ -13,5 +13,8 @@ export default defineConfig({
     include: ['server/**/*.test.ts'],
     // Each file starts its own IdP and API; sharing the loaded modules saves loading oidc-provider per file.
     isolate: false,
+    // A hang guard, not a timing check: a test that starts an IdP (an RSA key) and signs in can take
+    // several seconds on a busy two-core machine.
+    testTimeout: 20_000,
   },
 })

@@ -51,9 +51,15 @@ export interface AuthClientConfig {
   shareSession?: boolean
   /** Seconds each request to the identity provider may take, response body included. Default 10. */
   requestTimeoutSeconds?: number
+  /**
+   * Seconds this device's clock may differ from the identity provider's when ID token times (`iat`,
+   * `exp`, `auth_time`) are checked. Default 300. Raise it for kiosks and other devices whose clock
+   * drifts; a token refused for its times says the device clock may be wrong.
+   */
+  clockSkewSeconds?: number
   /** Fetch the userinfo endpoint after sign-in and merge its claims. Off by default: the ID token usually carries them, and it costs a round trip. */
   loadUserInfo?: boolean
-  /** Extra parameters for every authorization request. */
+  /** Extra parameters for every authorization request; those latchkey sets itself (`state`, `scope`, `redirect_uri`, PKCE…) are refused. */
   extraQueryParams?: Readonly<Record<string, string>>
   /** How to leave the app for the identity provider. Defaults to `window.location.assign`; override for embedded webviews or tests. */
   navigate?: (url: string) => void

@@ -1,6 +1,7 @@
 import type { AuthClient, LoginOptions } from './AuthClient.js'
 import { AuthError } from './AuthError.js'
 import { missingFeature } from './AuthFeature.js'
+import { rejectReservedParameters } from './reservedParameters.js'
 import type { PendingSigninStore } from './createPendingSigninStore.js'
 import type { Protocol } from './createProtocol.js'
 import type { SessionHolder } from './createSessionHolder.js'
@@ -39,7 +40,17 @@ export function createLogin(parts: LoginParts): AuthClient['login'] {
     }
   }
 
+  // Always a promise, whatever goes wrong: a button's click handler never sees a synchronous throw.
   return (options = {}) => {
+    try {
+      return start(options)
+    } catch (err) {
+      return Promise.reject(lifecycle.fail(err, 'Could not start sign-in'))
+    }
+  }
+
+  function start(options: LoginOptions): Promise<void> {
+    rejectReservedParameters(options.extraParams, 'login({ extraParams })')
     const mode = options.mode ?? 'redirect'
     if (mode === 'redirect') return byRedirect(options)
     if (mode !== 'popup') {

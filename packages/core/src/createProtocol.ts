@@ -8,7 +8,7 @@ import type { ResolvedConfig } from './resolveConfig.js'
 import { sanitizeReturnTo } from './sanitizeReturnTo.js'
 import { scopesOf, type Session } from './Session.js'
 import { toAuthError } from './toAuthError.js'
-import { verifyIdTokenClaims } from './verifyIdTokenClaims.js'
+import { verifyIdTokenClaims, type IdTokenExpectations } from './verifyIdTokenClaims.js'
 import { verifyResponseIssuer } from './verifyResponseIssuer.js'
 import { withDeadline } from './withDeadline.js'
 
@@ -16,6 +16,8 @@ import { withDeadline } from './withDeadline.js'
 export interface LoginState {
   returnTo: string
   appState?: unknown
+  /** The `max_age` the sign-in asked for: its ID token's `auth_time` is checked against it. */
+  maxAge?: number
 }
 
 export interface SigninRequest {
@@ -39,7 +41,11 @@ function toProfile(claims: Record<string, unknown>): UserProfile {
 
 export function readLoginState(userState: unknown, origin: string): LoginState {
   const state = userState as Partial<LoginState> | null | undefined
-  return { returnTo: sanitizeReturnTo(state?.returnTo, origin), appState: state?.appState }
+  return {
+    returnTo: sanitizeReturnTo(state?.returnTo, origin),
+    appState: state?.appState,
+    ...(typeof state?.maxAge === 'number' && { maxAge: state.maxAge }),
+  }
 }
 
 export function currentPath(): string {
@@ -52,7 +58,7 @@ export type Protocol = ReturnType<typeof createProtocol>
 export function createProtocol(config: ResolvedConfig, pending: PendingSigninStore, storageKey: string) {
   const metadataKey = `${storageKey}:metadata`
   const deadlineMs = config.requestTimeoutSeconds * 1000
-  const cachedMetadata = loadCachedMetadata(metadataKey, config.authority)
+  const cachedMetadata = loadCachedMetadata(metadataKey, config.issuer)
   const oidc = new OidcClient({
     ...(cachedMetadata && { metadata: cachedMetadata }),
     authority: config.authority,
@@ -69,18 +75,35 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     staleStateAgeInSeconds: 900,
   })
 
-  /** The discovery document, fetched at most once per hour per tab (see metadataCache). */
+  /**
+   * The discovery document, fetched at most once per hour per tab (see metadataCache), and only if its
+   * `issuer` is the authority itself: an impostor's document is never used, nor kept.
+   *
+   * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfigurationValidation
+   */
   async function metadata() {
     const document = await withDeadline(oidc.metadataService.getMetadata(), deadlineMs, 'Reading the discovery document')
+    if (document.issuer !== config.issuer) {
+      throw new AuthError(
+        'config',
+        `The identity provider at ${config.issuer} names its issuer ${JSON.stringify(String(document.issuer).slice(0, 200))}, which must equal the authority exactly (OpenID Connect Discovery §4.3). If that is your IdP, set authority to exactly its issuer; otherwise the document is not to be trusted.`,
+        { cause: { expected: config.issuer, actual: document.issuer } },
+      )
+    }
     saveCachedMetadata(metadataKey, document)
     return document
   }
 
-  async function issuer(): Promise<{ issuer: string; announcesIss: boolean }> {
-    const document = await metadata()
+  /** What an ID token from this IdP is checked against. */
+  async function expectations(maxAge?: number) {
+    const algorithms = (await metadata() as Record<string, unknown>)['id_token_signing_alg_values_supported']
     return {
-      issuer: document.issuer ?? config.authority,
-      announcesIss: (document as Record<string, unknown>)['authorization_response_iss_parameter_supported'] === true,
+      issuer: config.issuer,
+      clientId: config.clientId,
+      now: Math.floor(Date.now() / 1000),
+      clockSkew: config.clockSkewSeconds,
+      ...(Array.isArray(algorithms) && { algorithms: algorithms.filter((alg): alg is string => typeof alg === 'string') }),
+      ...(maxAge !== undefined && { maxAge }),
     }
   }
 
@@ -105,11 +128,11 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     )
   }
 
-  function toSession(response: SigninResponse, expectedIssuer: string, lineage: string, version: number, requestedScope: string): Session {
+  function toSession(response: SigninResponse, expected: IdTokenExpectations, lineage: string, version: number, requestedScope: string): Session {
     if (!response.id_token) {
       throw new AuthError('invalid_token', 'The identity provider returned no ID token. Make sure the scope includes "openid".')
     }
-    const claims = verifyIdTokenClaims(response.id_token, { issuer: expectedIssuer, clientId: config.clientId, now: Math.floor(Date.now() / 1000) })
+    const claims = verifyIdTokenClaims(response.id_token, expected)
     if (!response.access_token) throw new AuthError('invalid_token', 'The identity provider returned no access token.')
     const profileClaims = config.loadUserInfo ? { ...claims, ...response.profile } : claims
     return {
@@ -129,16 +152,17 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
 
   async function processResponse(url: string, context: string) {
     if (!redemptionsInFlight.has(url)) await refuseUnknownState(url)
-    const { issuer: expected, announcesIss } = await issuer()
+    const document = await metadata()
     // Checked before the code is redeemed, so a code from a mixed-up IdP is never sent anywhere.
-    verifyResponseIssuer(url, expected, announcesIss)
+    verifyResponseIssuer(url, config.issuer, (document as Record<string, unknown>)['authorization_response_iss_parameter_supported'] === true)
     let redemption = redemptionsInFlight.get(url)
     if (!redemption) {
       redemption = withDeadline(oidc.processSigninResponse(url), deadlineMs, context).finally(() => redemptionsInFlight.delete(url))
       redemptionsInFlight.set(url, redemption)
     }
     const response = await redemption
-    return { response, session: toSession(response, expected, crypto.randomUUID(), 0, config.scope) }
+    const loginState = readLoginState(response.userState, config.origin)
+    return { loginState, session: toSession(response, await expectations(loginState.maxAge), crypto.randomUUID(), 0, config.scope) }
   }
 
   return {
@@ -151,6 +175,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
       const loginState: LoginState = {
         returnTo: sanitizeReturnTo(options.returnTo ?? currentPath(), config.origin),
         ...(options.appState !== undefined && { appState: options.appState }),
+        ...(options.maxAge !== undefined && { maxAge: options.maxAge }),
       }
       const scope = [...new Set([...scopesOf(config.scope), ...baseScopes, ...scopesOf(options.scope)])].join(' ')
       const request = await oidc.createSigninRequest({
@@ -170,8 +195,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
 
     /** Checks and redeems an authorization response: a new session, and the state its login() left. */
     async redeem(url: string): Promise<{ session: Session; loginState: LoginState }> {
-      const { response, session } = await processResponse(url, 'Completing the sign-in')
-      return { session, loginState: readLoginState(response.userState, config.origin) }
+      return processResponse(url, 'Completing the sign-in')
     },
 
     /** A refresh grant on `current` (for `resource` when given): the next version of its lineage. */
@@ -188,7 +212,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
       )
       const next = { lineage: current.lineage, version: current.version + 1, refreshToken: response.refresh_token ?? current.refreshToken }
       if (response.id_token && response.id_token !== current.idToken) {
-        const fresh = toSession(response, (await issuer()).issuer, current.lineage, next.version, current.scopes.join(' '))
+        const fresh = toSession(response, await expectations(), current.lineage, next.version, current.scopes.join(' '))
         if (fresh.profile.sub !== current.profile.sub) throw new AuthError('invalid_token', 'The renewed ID token is for another user.')
         return { ...fresh, ...next, scopes: response.scope ? fresh.scopes : current.scopes }
       }

@@ -12,12 +12,12 @@ interface CachedMetadata {
  * Keeps the IdP's discovery document in sessionStorage, so the page that completes a sign-in, and
  * the first renewal after a reload, do not fetch it again: one round trip fewer each.
  */
-export function loadCachedMetadata(key: string, authority: string): Partial<OidcMetadata> | undefined {
+export function loadCachedMetadata(key: string, issuer: string): Partial<OidcMetadata> | undefined {
   try {
     const cached = JSON.parse(window.sessionStorage.getItem(key) ?? 'null') as CachedMetadata | null
     if (!cached || Date.now() - cached.fetchedAt > maxAgeMs) return undefined
     // A changed authority must not reuse another IdP's endpoints.
-    if (typeof cached.metadata.issuer !== 'string' || cached.metadata.issuer.replace(/\/+$/, '') !== authority) return undefined
+    if (cached.metadata.issuer !== issuer) return undefined
     return cached.metadata
   } catch {
     return undefined

@@ -1,9 +1,13 @@
 import { AuthError } from './AuthError.js'
 import type { AuthClientConfig, SessionStorageKind } from './AuthClientConfig.js'
 import { missingFeature, type AuthFeature } from './AuthFeature.js'
+import { rejectReservedParameters } from './reservedParameters.js'
 
 export interface ResolvedConfig {
+  /** The authority without a trailing slash, for names and URLs built from it. */
   authority: string
+  /** The authority as given: the discovery document's `issuer` must equal it exactly (OpenID Connect Discovery §4.3). */
+  issuer: string
   clientId: string
   redirectUri: string
   postLogoutRedirectUri: string
@@ -18,6 +22,7 @@ export interface ResolvedConfig {
   extraQueryParams: Readonly<Record<string, string>>
   shareSession: boolean
   requestTimeoutSeconds: number
+  clockSkewSeconds: number
   features: readonly AuthFeature[]
   navigate: (url: string) => void
   origin: string
@@ -102,9 +107,17 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
   if (!storageKinds.includes(storage)) {
     throw configError(`storage "${String(storage)}" is not one of ${storageKinds.join(', ')}.`)
   }
-  const timeout = config.requestTimeoutSeconds
-  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) {
-    throw configError(`requestTimeoutSeconds must be a positive number of seconds, not ${String(timeout)}.`)
+  for (const [name, seconds, least] of [['requestTimeoutSeconds', config.requestTimeoutSeconds, 0.001], ['clockSkewSeconds', config.clockSkewSeconds, 0]] as const) {
+    if (seconds !== undefined && !(typeof seconds === 'number' && seconds >= least && Number.isFinite(seconds))) {
+      throw configError(`${name} must be a number of seconds${least > 0 ? ' above 0' : ''}, not ${String(seconds)}.`)
+    }
+  }
+  rejectReservedParameters(config.extraQueryParams, 'latchkey config: extraQueryParams')
+  // PKCE and the state check need Web Crypto, which browsers give secure contexts only (https, or localhost).
+  if (typeof window !== 'undefined' && (window.isSecureContext === false || !globalThis.crypto?.subtle)) {
+    throw configError(
+      `this page (${window.location?.origin ?? 'unknown origin'}) is not a secure context, so the browser withholds the Web Crypto API that PKCE needs. Serve the app over https, or from localhost or 127.0.0.1 while developing.`,
+    )
   }
   const features = config.features ?? []
   const has = (kind: AuthFeature['kind']) => features.some((feature) => feature.kind === kind)
@@ -118,6 +131,7 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
   scopes.add('openid')
   return {
     authority: config.authority.replace(/\/+$/, ''),
+    issuer: config.authority,
     clientId: config.clientId,
     redirectUri: resolveSameOrigin(config.redirectUri ?? '/callback', origin, 'redirectUri'),
     postLogoutRedirectUri: resolveSameOrigin(config.postLogoutRedirectUri ?? '/', origin, 'postLogoutRedirectUri'),
@@ -132,6 +146,7 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
     extraQueryParams: config.extraQueryParams ?? {},
     shareSession: config.shareSession ?? storage !== 'memory',
     requestTimeoutSeconds: config.requestTimeoutSeconds ?? 10,
+    clockSkewSeconds: config.clockSkewSeconds ?? 300,
     features,
     navigate: config.navigate ?? ((url) => window.location.assign(url)),
     origin,

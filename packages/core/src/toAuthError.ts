@@ -19,6 +19,10 @@ function isProtocolErrorResponse(err: unknown): err is ProtocolErrorResponse {
   return err instanceof Error && err.name === 'ErrorResponse' && typeof (err as Partial<ProtocolErrorResponse>).error === 'string'
 }
 
+function bounded(text: string, length = 200): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text
+}
+
 /**
  * Turns whatever oidc-client-ts or fetch threw into an AuthError. oidc-client-ts signals most failures
  * with plain `Error`s, so a few are recognised by name or message; anything else keeps its cause.
@@ -27,8 +31,9 @@ export function toAuthError(err: unknown, context: string): AuthError {
   if (err instanceof AuthError) return err
   if (isProtocolErrorResponse(err)) {
     const code = passThroughCodes.has(err.error as AuthErrorCode) ? (err.error as AuthErrorCode) : 'idp_error'
-    const description = err.error_description ?? undefined
-    return new AuthError(code, `${context}: the identity provider answered ${err.error}${description ? ` (${description})` : ''}.`, {
+    // Whoever sent the response chose these strings: bounded here, whole in `cause`.
+    const description = err.error_description ? bounded(err.error_description) : undefined
+    return new AuthError(code, `${context}: the identity provider answered ${bounded(err.error, 60)}${description ? ` (${description})` : ''}.`, {
       description,
       cause: err,
     })
@@ -37,7 +42,8 @@ export function toAuthError(err: unknown, context: string): AuthError {
     if (err.name === 'ErrorTimeout') {
       return new AuthError('timeout', `${context}: the identity provider did not answer in time.`, { cause: err })
     }
-    if (err.name === 'TypeError' || /network|fetch/i.test(err.message)) {
+    // fetch() rejects with a TypeError when the network fails; a TypeError from a bug is not a network error.
+    if (err.name === 'TypeError' ? /fetch|network|load failed/i.test(err.message) : /network/i.test(err.message)) {
       return new AuthError('network', `${context}: could not reach the identity provider (${err.message}).`, { cause: err })
     }
     if (/No matching state|State does not match|No state in response/.test(err.message)) {
@@ -50,7 +56,7 @@ export function toAuthError(err: unknown, context: string): AuthError {
     if (/id_token|ID Token|nonce|subject/i.test(err.message)) {
       return new AuthError('invalid_token', `${context}: ${err.message}.`, { cause: err })
     }
-    return new AuthError('idp_error', `${context}: ${err.message}`, { cause: err })
+    return new AuthError(err.name === 'TypeError' ? 'unknown' : 'idp_error', `${context}: ${bounded(err.message)}`, { cause: err })
   }
   return new AuthError('unknown', `${context}: ${String(err)}`, { cause: err })
 }

@@ -5,14 +5,20 @@ import { verifyIdTokenClaims } from './verifyIdTokenClaims.js'
 const now = 1_800_000_000
 const valid = { iss: 'https://idp.example', aud: 'spa', sub: 'alice', exp: now + 300, iat: now }
 
-function jwt(claims: Record<string, unknown>): string {
+function jwt(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256' }): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
-  return `${encode({ alg: 'RS256' })}.${encode(claims)}.signature`
+  return `${encode(header)}.${encode(claims)}.signature`
 }
 
-function failureOf(claims: Record<string, unknown>): AuthError {
+function failureOf(claims: Record<string, unknown>, options: { header?: Record<string, unknown>; maxAge?: number; algorithms?: string[] } = {}): AuthError {
   try {
-    verifyIdTokenClaims(jwt(claims), { issuer: 'https://idp.example', clientId: 'spa', now })
+    verifyIdTokenClaims(jwt(claims, options.header), {
+      issuer: 'https://idp.example',
+      clientId: 'spa',
+      now,
+      ...(options.maxAge !== undefined && { maxAge: options.maxAge }),
+      ...(options.algorithms && { algorithms: options.algorithms }),
+    })
   } catch (err) {
     expect(err).toBeInstanceOf(AuthError)
     expect((err as AuthError).code).toBe('invalid_token')
@@ -48,5 +54,33 @@ describe('verifyIdTokenClaims', () => {
 
   it('rejects a token that is not a JWT', () => {
     expect(() => verifyIdTokenClaims('garbage', { issuer: 'https://idp.example', clientId: 'spa', now })).toThrow(AuthError)
+  })
+
+  it('rejects alg none, whatever the IdP announces', () => {
+    expect(failureOf(valid, { header: { alg: 'none' }, algorithms: ['RS256', 'none'] }).message).toMatch(/"alg" check/)
+  })
+
+  it('rejects an alg the IdP does not announce', () => {
+    expect(failureOf(valid, { header: { alg: 'HS256' } }).message).toMatch(/"alg" check.*RS256/)
+    expect(verifyIdTokenClaims(jwt(valid, { alg: 'ES256' }), { issuer: 'https://idp.example', clientId: 'spa', now, algorithms: ['ES256'] })['sub']).toBe('alice')
+  })
+
+  it('rejects an azp that names another client, even with a single audience', () => {
+    expect(failureOf({ ...valid, azp: 'other' }).message).toMatch(/"azp" check/)
+  })
+
+  it('says an iat is missing rather than in the future', () => {
+    const { iat: _iat, ...withoutIat } = valid
+    expect(failureOf(withoutIat).message).toMatch(/"iat" check: it has no issue time/)
+  })
+
+  it('names the device clock when the times are off', () => {
+    expect(failureOf({ ...valid, iat: now + 3600, exp: now + 7200 }).message).toMatch(/device's clock/)
+  })
+
+  it('requires a recent enough auth_time when the sign-in asked for max_age', () => {
+    expect(failureOf(valid, { maxAge: 60 }).message).toMatch(/"auth_time" check: .*no auth_time/)
+    expect(failureOf({ ...valid, auth_time: now - 3600 }, { maxAge: 60 }).message).toMatch(/"auth_time" check: .*longer ago/)
+    expect(verifyIdTokenClaims(jwt({ ...valid, auth_time: now - 30 }), { issuer: 'https://idp.example', clientId: 'spa', now, maxAge: 60 })['sub']).toBe('alice')
   })
 })

@@ -15,7 +15,8 @@ export function verifyResponseIssuer(callbackUrl: string, issuer: string, issPar
     return
   }
   if (iss !== issuer) {
-    throw new AuthError('invalid_token', `The sign-in response comes from "${iss}", not from "${issuer}": possible mix-up attack.`, {
+    // The attacker chose `iss`: it stays in `cause`, out of a message an app may show.
+    throw new AuthError('invalid_token', `The sign-in response names another issuer than ${issuer}: possible mix-up attack.`, {
       cause: { expected: issuer, actual: iss },
     })
   }
