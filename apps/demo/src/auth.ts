@@ -15,5 +15,6 @@ export const auth = createAuthClient({
   // Chosen at run time on the session page (and by the e2e tab tests), so one build shows every kind.
   storage: readDemoStorage(),
   // What the demo shows beyond redirect sign-in; an app bundles only the features it adds.
-  features: [popup(), tabSync(), authFetch()],
+  // auth.fetch may ask the user for orders:write when the API says it is missing, and for nothing else.
+  features: [popup(), tabSync(), authFetch({ stepUpScopes: ['orders:write'] })],
 })

@@ -76,8 +76,10 @@ export interface AuthClient {
    */
   peekAccessToken(): string | null
   /**
-   * `fetch` with the bearer token. On a 401 it renews the token once and retries; on a 403 with
-   * `insufficient_scope` it asks the user for the missing scope (as `stepUp` says) and retries.
+   * With the fetch feature: `fetch` with the bearer token, sent only to the app's origin and the
+   * origins `authFetch({ origins })` allows (any other origin rejects with `config`). On a 401 it
+   * renews once and retries; on a 403 `insufficient_scope` it asks the user for the missing scopes
+   * that `authFetch({ stepUpScopes })` allows (as `stepUp` says) and retries.
    */
   fetch(input: RequestInfo | URL, init?: RequestInit, options?: AuthFetchOptions): Promise<Response>
   /** Renews the tokens now. */
