@@ -14,10 +14,34 @@
  * - `token_response_without_scope`: successful token responses leave out `scope`, which
  *   RFC 6749 §5.1 allows when it equals the scope requested.
  *
+ * Each of the faults below makes one answer well-formed but wrong in exactly one way, so a client's
+ * conformance can be shown check by check. The ID token ones apply to the ID token of every
+ * successful token response, from the `authorization_code` and the `refresh_token` grant alike.
+ * Where a claim is changed, the IdP signs the token again with its own key: only that claim is wrong.
+ * - `id_token_wrong_issuer`: `iss` is another issuer, `https://other-issuer.example`.
+ * - `id_token_wrong_audience`: `aud` is another client, `other-CLIENT_ID`.
+ * - `id_token_azp_mismatch`: `aud` is still the client alone, but `azp` is another client, `other-CLIENT_ID`.
+ * - `id_token_missing_iat`: no `iat`.
+ * - `id_token_missing_sub`: no `sub`.
+ * - `id_token_expired`: `exp` is an hour ago; `iat` moves back with it, keeping the lifetime.
+ * - `id_token_invalid_nonce`: `nonce` is another random value.
+ * - `id_token_alg_none`: an unsecured JWT: header `{"alg":"none"}` and an empty signature.
+ * - `id_token_bad_signature`: the signature's first byte is altered; header and claims are as usual.
+ * - `id_token_key_rotated`: the ID token is signed with a second key, created the first time it is
+ *   needed; while the fault is active the JWKS lists it after the usual key. A client that fetches
+ *   the JWKS again on an unknown `kid` still signs in.
+ * - `userinfo_wrong_sub`: the userinfo endpoint answers another `sub`, `other-SUB`.
+ * - `discovery_issuer_mismatch`: the discovery document's `issuer` has a `/` appended; the
+ *   endpoints in it are unchanged and keep working.
+ * - `authorization_response_wrong_iss`: the `iss` parameter of the authorization response (RFC 9207)
+ *   is another issuer, `https://other-issuer.example`; `code` and `state` are as usual.
+ *
  * With several token endpoint faults active, `slow_token` delays first; then `token_endpoint_500`,
  * `refresh_invalid_grant` and `stalled_token_body` answer, the first of them that applies.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
+ * @see https://www.rfc-editor.org/rfc/rfc9207
  */
 export const mockFaults = [
   'token_endpoint_500',
@@ -28,6 +52,19 @@ export const mockFaults = [
   'slow_token',
   'stalled_token_body',
   'token_response_without_scope',
+  'id_token_wrong_issuer',
+  'id_token_wrong_audience',
+  'id_token_azp_mismatch',
+  'id_token_missing_iat',
+  'id_token_missing_sub',
+  'id_token_expired',
+  'id_token_invalid_nonce',
+  'id_token_alg_none',
+  'id_token_bad_signature',
+  'id_token_key_rotated',
+  'userinfo_wrong_sub',
+  'discovery_issuer_mismatch',
+  'authorization_response_wrong_iss',
 ] as const;
 
 /** The name of a fault the mock IdP can simulate; see {@link mockFaults}. */

@@ -2,8 +2,8 @@ import type { MockIdpState } from './MockIdpState.js';
 import type { Configuration, JWK } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 
+import { accountClaims } from './accountClaims.js';
 import { createMemoryAdapter } from './createMemoryAdapter.js';
-import type { MockUser } from './MockUser.js';
 import { renderLogoutPage } from './renderLogoutPage.js';
 import { renderMessagePage } from './renderMessagePage.js';
 import type { ResolvedOptions } from './resolveOptions.js';
@@ -15,11 +15,13 @@ export interface ProviderSetup {
   cookieKey: string;
 }
 
+/** Seconds of clock skew the IdP tolerates in the tokens it is shown. */
+export const clockTolerance = 15;
+
 /**
  * The oidc-provider configuration of the mock IdP. Every helper whose default oidc-provider asks a
  * deployment to replace is set here, which also keeps its console quiet.
  */
-const clockTolerance = 15;
 
 export function buildProviderConfiguration({ options, state, signingKey, cookieKey }: ProviderSetup): Configuration {
   const { api, users } = options;
@@ -55,7 +57,7 @@ export function buildProviderConfiguration({ options, state, signingKey, cookieK
       profile: ['name', 'given_name', 'family_name', 'preferred_username', 'roles'],
       email: ['email', 'email_verified'],
     },
-    // SPAs read the profile from the ID token and never call userinfo.
+    // SPAs read the profile from the ID token; few call userinfo.
     conformIdTokenClaims: false,
     findAccount: (_ctx, sub) => {
       const user = users.find((candidate) => candidate.claims.sub === sub);
@@ -92,8 +94,8 @@ export function buildProviderConfiguration({ options, state, signingKey, cookieK
 
     features: {
       devInteractions: { enabled: false },
-      // Every access token is for the API (see resourceIndicators), so none could call userinfo;
-      // the profile is in the ID token instead.
+      // Every access token is for the API (see resourceIndicators), and oidc-provider's userinfo
+      // refuses a token with an audience: the mock serves its own (createUserinfoMiddleware).
       userinfo: { enabled: false },
       introspection: {
         enabled: true,
@@ -135,9 +137,4 @@ export function buildProviderConfiguration({ options, state, signingKey, cookieK
       },
     },
   };
-}
-
-function accountClaims(user: MockUser): { sub: string; [claim: string]: unknown } {
-  const { roles, ...claims } = user.claims;
-  return roles === undefined ? { ...claims } : { ...claims, roles: [...roles] };
 }

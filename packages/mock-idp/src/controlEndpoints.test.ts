@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { createMockIdp, mockFaults, type MockIdp } from './index.js';
@@ -24,6 +26,23 @@ describe('/__mock endpoints', () => {
     return fetch(new URL(path, idp.issuer), {
       method,
       ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  }
+
+  /**
+   * A request to 127.0.0.1 with the Host header given, as from a page on another site whose name
+   * resolves to 127.0.0.1 (DNS rebinding). fetch would set Host itself.
+   */
+  function requestWithHost(method: string, path: string, host: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const outgoing = request({ host: '127.0.0.1', port: idp.port, method, path, headers: { Host: host } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      outgoing.on('error', reject);
+      outgoing.end();
     });
   }
 
@@ -120,6 +139,28 @@ describe('/__mock endpoints', () => {
     expect(wrong.headers.get('allow')).toBe('GET, DELETE');
     expect((await call('DELETE', '/__mock/settings')).headers.get('allow')).toBe('GET, POST');
     expect((await call('GET', '/__mock/nothing')).status).toBe(404);
+  });
+
+  it('refuses a Host other than a loopback name with its port, with 403 and says why, and changes nothing', async () => {
+    idp.setFault('jwks_500');
+    const refused = await requestWithHost('DELETE', '/__mock/faults', `evil.example:${idp.port}`);
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.body)).toEqual({
+      error: 'forbidden_host',
+      error_description: expect.stringContaining(
+        `answer only Host 127.0.0.1:${idp.port}, localhost:${idp.port}, [::1]:${idp.port}, not "evil.example:${idp.port}"`,
+      ),
+    });
+    expect(idp.faults).toEqual(['jwks_500']);
+    expect((await requestWithHost('GET', '/__mock/journal', `127.0.0.1:${idp.port + 1}`)).status).toBe(403);
+  });
+
+  it.each(['127.0.0.1', 'localhost', '[::1]'])('answers Host %s:PORT', async (name) => {
+    expect((await requestWithHost('GET', '/__mock/faults', `${name}:${idp.port}`)).status).toBe(200);
+  });
+
+  it('leaves the OpenID endpoints open to any Host', async () => {
+    expect((await requestWithHost('GET', '/.well-known/openid-configuration', `evil.example:${idp.port}`)).status).toBe(200);
   });
 });
 

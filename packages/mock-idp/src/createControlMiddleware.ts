@@ -11,11 +11,26 @@ import { readRequestBody, RequestBodyTooLargeError } from './readRequestBody.js'
  * - `GET|POST /__mock/settings` — read (`{ coop, consent }`), change some of them
  * - `GET|POST /__mock/consent` — read, set (`{ consent: 'auto' | 'prompt' }`) the consent mode;
  *   older than `/__mock/settings`, kept for the tests that use it
+ *
+ * They answer only a request whose `Host` is this IdP on a loopback name and its own `port`
+ * (`127.0.0.1:PORT`, `localhost:PORT`, `[::1]:PORT`), and 403 otherwise: a page on another site that
+ * rebinds its own name to 127.0.0.1 (DNS rebinding) must not switch faults or read the journal.
  */
-export function createControlMiddleware(state: MockIdpState): ProviderMiddleware {
+export function createControlMiddleware(state: MockIdpState, port: number): ProviderMiddleware {
+  const allowedHosts = new Set(['127.0.0.1', 'localhost', '[::1]'].map((name) => `${name}:${port}`));
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/__mock/')) return next();
     ctx.set('Cache-Control', 'no-store');
+
+    const host = ctx.get('Host');
+    if (!allowedHosts.has(host.toLowerCase())) {
+      return answerError(
+        ctx,
+        403,
+        'forbidden_host',
+        `the /__mock endpoints answer only Host ${[...allowedHosts].join(', ')}, not ${JSON.stringify(host)} (a guard against DNS rebinding)`,
+      );
+    }
 
     switch (ctx.path) {
       case '/__mock/faults':

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { applyCors, clientCors } from './clientCors.js';
 import { escapeHtml } from './escapeHtml.js';
-import { jsonBodyOf } from './jsonBodyOf.js';
 import type { MockFault } from './MockFault.js';
 import type { TokenRequestInfo } from './createTokenRequestMiddleware.js';
 import type { MockIdpState } from './MockIdpState.js';
@@ -57,11 +57,6 @@ export function createFaultMiddleware(setup: FaultMiddlewareSetup): ProviderMidd
       }
       if (state.faults.has('stalled_token_body')) {
         return answerStalledBody(ctx, allowOrigin, setup.closed);
-      }
-      if (state.faults.has('token_response_without_scope')) {
-        await next();
-        if (ctx.status === 200) delete jsonBodyOf(ctx)?.['scope'];
-        return;
       }
     }
     return next();
@@ -132,21 +127,4 @@ async function answerLoginRequired(ctx: ProviderContext, { issuer, clients }: Fa
 /** Discovery and JWKS are public documents: oidc-provider lets any origin read them. */
 function openCors(ctx: ProviderContext): string {
   return ctx.get('Origin') || '*';
-}
-
-/** Same rule as the token endpoint's clientBasedCORS, so the app can read the simulated error. */
-function clientCors(
-  ctx: ProviderContext,
-  clients: readonly ResolvedClient[],
-  clientId: string | undefined,
-): string | undefined {
-  const origin = ctx.get('Origin');
-  if (!origin) return undefined;
-  const client = clients.find((candidate) => candidate.clientId === clientId);
-  return client?.origins.has(origin) ? origin : undefined;
-}
-
-function applyCors(ctx: ProviderContext, allowOrigin: string | undefined): void {
-  ctx.vary('Origin');
-  if (allowOrigin !== undefined) ctx.set('Access-Control-Allow-Origin', allowOrigin);
 }

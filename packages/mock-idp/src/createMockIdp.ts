@@ -12,8 +12,11 @@ import { createFaultMiddleware } from './createFaultMiddleware.js';
 import { createInteractionMiddleware } from './createInteractionMiddleware.js';
 import { createJournal } from './createJournal.js';
 import { createJournalMiddleware } from './createJournalMiddleware.js';
+import { createKeyRing } from './createKeyRing.js';
+import { createResponseFaultMiddleware } from './createResponseFaultMiddleware.js';
 import { createSigningKey } from './createSigningKey.js';
 import { createTokenRequestMiddleware, type TokenRequestInfo } from './createTokenRequestMiddleware.js';
+import { createUserinfoMiddleware } from './createUserinfoMiddleware.js';
 import { isMockFault, mockFaults } from './MockFault.js';
 import type { MockIdp } from './MockIdp.js';
 import { MockIdpError } from './MockIdpError.js';
@@ -80,28 +83,46 @@ export async function createMockIdp(options: MockIdpOptions): Promise<MockIdp> {
   provider.use(createJournalMiddleware(state.journal, tokenRequests));
   // Before the faults and the pages, so it sees the responses they answer with too.
   provider.use(createCoopMiddleware(state, provider.pathFor('authorization')));
-  provider.use(createControlMiddleware(state));
+  provider.use(createControlMiddleware(state, port));
   provider.use(
     createTokenRequestMiddleware(
       [provider.pathFor('token'), provider.pathFor('revocation'), provider.pathFor('introspection')],
       tokenRequests,
     ),
   );
+  const paths = {
+    authorization: provider.pathFor('authorization'),
+    token: provider.pathFor('token'),
+    // oidc-provider serves the same document at both well-known paths.
+    discovery: ['/.well-known/openid-configuration', '/.well-known/oauth-authorization-server'],
+    jwks: provider.pathFor('jwks'),
+    // Served by the mock (oidc-provider's is off), at oidc-provider's path for it.
+    userinfo: '/me',
+    endSession: provider.pathFor('end_session'),
+  };
+  const keys = createKeyRing(signingKey);
+  // Around the faults that answer in place, so that it alters their answers too.
+  provider.use(createResponseFaultMiddleware({ issuer, state, keys, paths }));
   provider.use(
     createFaultMiddleware({
       issuer,
       state,
       clients: resolved.clients,
-      paths: {
-        authorization: provider.pathFor('authorization'),
-        token: provider.pathFor('token'),
-        // oidc-provider serves the same document at both well-known paths.
-        discovery: ['/.well-known/openid-configuration', '/.well-known/oauth-authorization-server'],
-        jwks: provider.pathFor('jwks'),
-      },
+      paths,
       tokenRequests,
       slowTokenDelayMs: resolved.slowTokenDelayMs,
       closed: closing.signal,
+    }),
+  );
+  provider.use(
+    createUserinfoMiddleware({
+      issuer,
+      path: paths.userinfo,
+      discovery: paths.discovery,
+      audience: resolved.api.audience,
+      users: resolved.users,
+      clients: resolved.clients,
+      keys,
     }),
   );
   provider.use(createInteractionMiddleware(provider, resolved.users, state));

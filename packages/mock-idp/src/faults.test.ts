@@ -123,6 +123,42 @@ describe('faults', () => {
     expect(attempt.page?.status).toBe(400);
   });
 
+  it('userinfo_wrong_sub: the userinfo endpoint answers another sub than the ID token\'s', async () => {
+    const tokens = await (await signIn()).redeem();
+    const userinfo = async () => {
+      const response = await fetch(`${idp.issuer}/me`, { headers: { Authorization: `Bearer ${tokens.body['access_token'] as string}` } });
+      return (await response.json()) as Record<string, unknown>;
+    };
+    idp.setFault('userinfo_wrong_sub');
+    expect(await userinfo()).toMatchObject({ sub: 'other-alice', name: 'Alice Liddell' });
+    idp.clearFaults();
+    expect(await userinfo()).toMatchObject({ sub: 'alice' });
+  });
+
+  it('discovery_issuer_mismatch: the discovery issuer has a / appended; its endpoints still work', async () => {
+    idp.setFault('discovery_issuer_mismatch');
+    for (const path of ['/.well-known/openid-configuration', '/.well-known/oauth-authorization-server']) {
+      const metadata = (await (await fetch(`${idp.issuer}${path}`)).json()) as Record<string, string>;
+      expect(metadata['issuer']).toBe(`${idp.issuer}/`);
+      expect(metadata['jwks_uri']).toBe(`${idp.issuer}/jwks`);
+    }
+    const { redeem } = await signIn();
+    expect((await redeem()).status).toBe(200);
+  });
+
+  it('authorization_response_wrong_iss: the authorization response carries another iss, and a code that redeems', async () => {
+    idp.setFault('authorization_response_wrong_iss');
+    const { login, redeem } = await signIn();
+    expect(login.callbackUrl?.searchParams.get('iss')).toBe('https://other-issuer.example');
+    expect(login.callbackUrl?.searchParams.get('state')).toBe(login.state);
+    expect((await redeem()).status).toBe(200);
+
+    // With the IdP session (no login page) too.
+    const again = await driveLogin({ issuer: idp.issuer, clientId, redirectUri, jar: login.jar });
+    expect(again.logins).toBe(0);
+    expect(again.callbackUrl?.searchParams.get('iss')).toBe('https://other-issuer.example');
+  });
+
   it('keeps several faults active at once and lists them', () => {
     idp.setFault('discovery_500');
     idp.setFault('jwks_500');
@@ -154,6 +190,19 @@ describe('faults', () => {
       'slow_token',
       'stalled_token_body',
       'token_response_without_scope',
+      'id_token_wrong_issuer',
+      'id_token_wrong_audience',
+      'id_token_azp_mismatch',
+      'id_token_missing_iat',
+      'id_token_missing_sub',
+      'id_token_expired',
+      'id_token_invalid_nonce',
+      'id_token_alg_none',
+      'id_token_bad_signature',
+      'id_token_key_rotated',
+      'userinfo_wrong_sub',
+      'discovery_issuer_mismatch',
+      'authorization_response_wrong_iss',
     ]);
   });
 });
