@@ -26,6 +26,8 @@ const refusedAfterSignIn = [
   ['an ID token with alg none', 'id_token_alg_none', 'invalid_token'],
   ['an ID token with another nonce', 'id_token_invalid_nonce', 'invalid_token'],
   ['an authorization response with another iss (RFC 9207)', 'authorization_response_wrong_iss', 'invalid_token'],
+  // The demo adds the idTokenSignature feature.
+  ['an ID token whose signature does not verify', 'id_token_bad_signature', 'invalid_token'],
 ] as const
 
 test.describe('a bad identity provider builds no session', () => {

@@ -1,5 +1,6 @@
 import { createAuthClient } from '@latchkey/react'
 import { authFetch } from '@latchkey/react/fetch'
+import { idTokenSignature } from '@latchkey/react/id-token-signature'
 import { popup } from '@latchkey/react/popup'
 import { tabSync } from '@latchkey/react/tab-sync'
 import { readDemoStorage } from './demoStorage.js'
@@ -16,5 +17,5 @@ export const auth = createAuthClient({
   storage: readDemoStorage(),
   // What the demo shows beyond redirect sign-in; an app bundles only the features it adds.
   // auth.fetch may ask the user for orders:write when the API says it is missing, and for nothing else.
-  features: [popup(), tabSync(), authFetch({ stepUpScopes: ['orders:write'] })],
+  features: [popup(), tabSync(), authFetch({ stepUpScopes: ['orders:write'] }), idTokenSignature()],
 })

@@ -19,7 +19,7 @@ export interface AuthClientConfig {
   popupRedirectUri?: string
   /**
    * What the app adds beyond redirect sign-in, session restore and renewal by refresh token; an app
-   * bundles only what it adds. `popup()`, `tabSync()`, `silentRenewal()`, `authFetch()`, each from
+   * bundles only what it adds. `popup()`, `tabSync()`, `silentRenewal()`, `authFetch()`, `idTokenSignature()`, each from
    * `@latchkey/core/<feature>`. Default none.
    *
    * @example

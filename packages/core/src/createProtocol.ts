@@ -1,8 +1,10 @@
 import { OidcClient, type RefreshState, type SigninResponse } from 'oidc-client-ts'
 import type { LoginOptions } from './AuthClient.js'
 import { AuthError } from './AuthError.js'
+import { featureCode } from './AuthFeature.js'
 import type { UserProfile } from './AuthState.js'
 import type { PendingSigninStore } from './createPendingSigninStore.js'
+import type { IdTokenSignatureCode } from './idTokenSignature.js'
 import { loadCachedMetadata, saveCachedMetadata } from './metadataCache.js'
 import type { ResolvedConfig } from './resolveConfig.js'
 import { sanitizeReturnTo } from './sanitizeReturnTo.js'
@@ -95,16 +97,29 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   }
 
   /** What an ID token from this IdP is checked against. */
-  async function expectations(maxAge?: number) {
-    const algorithms = (await metadata() as Record<string, unknown>)['id_token_signing_alg_values_supported']
+  async function expectations(maxAge?: number): Promise<IdTokenExpectations> {
+    const announced = ((await metadata()) as Record<string, unknown>)['id_token_signing_alg_values_supported']
     return {
       issuer: config.issuer,
       clientId: config.clientId,
       now: Math.floor(Date.now() / 1000),
       clockSkew: config.clockSkewSeconds,
-      ...(Array.isArray(algorithms) && { algorithms: algorithms.filter((alg): alg is string => typeof alg === 'string') }),
+      // OpenID Connect Discovery: RS256 when the IdP announces nothing.
+      algorithms: Array.isArray(announced) ? announced.filter((alg): alg is string => typeof alg === 'string') : ['RS256'],
       ...(maxAge !== undefined && { maxAge }),
     }
+  }
+
+  const signatureFeature = featureCode<IdTokenSignatureCode>(config.features, 'id-token-signature')
+  let verifySignature: ((idToken: string, algorithms: readonly string[]) => Promise<void>) | undefined
+
+  /** With the ID token signature feature, checks `response`'s ID token against the IdP's keys. */
+  async function checkSignature(response: SigninResponse, expected: IdTokenExpectations): Promise<void> {
+    if (!signatureFeature || !response.id_token) return
+    const jwksUri = (await metadata()).jwks_uri
+    if (!jwksUri) throw new AuthError('config', 'The identity provider publishes no jwks_uri, so the ID token signature cannot be checked.')
+    verifySignature ??= signatureFeature.createVerifier(jwksUri, deadlineMs)
+    await verifySignature(response.id_token, expected.algorithms ?? ['RS256'])
   }
 
   /** What login() left for the sign-in that `url` answers, or null when it names none started here. */
@@ -162,7 +177,9 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     }
     const response = await redemption
     const loginState = readLoginState(response.userState, config.origin)
-    return { loginState, session: toSession(response, await expectations(loginState.maxAge), crypto.randomUUID(), 0, config.scope) }
+    const expected = await expectations(loginState.maxAge)
+    await checkSignature(response, expected)
+    return { loginState, session: toSession(response, expected, crypto.randomUUID(), 0, config.scope) }
   }
 
   return {
@@ -212,7 +229,9 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
       )
       const next = { lineage: current.lineage, version: current.version + 1, refreshToken: response.refresh_token ?? current.refreshToken }
       if (response.id_token && response.id_token !== current.idToken) {
-        const fresh = toSession(response, await expectations(), current.lineage, next.version, current.scopes.join(' '))
+        const expected = await expectations()
+        await checkSignature(response, expected)
+        const fresh = toSession(response, expected, current.lineage, next.version, current.scopes.join(' '))
         if (fresh.profile.sub !== current.profile.sub) throw new AuthError('invalid_token', 'The renewed ID token is for another user.')
         return { ...fresh, ...next, scopes: response.scope ? fresh.scopes : current.scopes }
       }
