@@ -43,6 +43,9 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
   const shareSession = canShare && config.shareSession
   // Without that, localStorage would hand one refresh token to every tab with no lock: keep it per tab.
   const storageKind = config.storage === 'local' && !canShare ? 'session' : config.storage
+  // Tokens go over the channel only to tabs that may hold the same session: all of them when they
+  // share it, else a duplicated tab's copy of sessionStorage. Never with 'memory' alone.
+  const announces = shareSession || (canShare && storageKind === 'session')
   const persistence = () => sessionPersistence(storageKind, `${key}:session`)
   const holder = createSessionHolder(persistence())
   const pending = createPendingSigninStore(`${key}:pending:`)
@@ -57,7 +60,8 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
         channelName: key,
         createChannel: env.createChannel,
         locks: env.locks,
-        current: () => holder.current(),
+        current: () => (announces ? holder.current() : null),
+        handsOver: shareSession,
         onSession: (session) => lifecycle.receive(session),
         onLogout: (lineage) => lifecycle.end(lineage, null),
       })
@@ -74,7 +78,7 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
       const stored = persistence().load()
       return stored && stored.lineage === lineage && stored.version >= version ? stored : null
     },
-    publish: (session) => tabs?.announceSession(session),
+    publish: (session) => (announces ? tabs?.announceSession(session) : undefined),
   })
   const schedule = createRenewalSchedule({ renew: () => void renew().catch(() => undefined), signals: browserPageSignals })
   const lifecycle = createSessionLifecycle({
@@ -83,6 +87,7 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
     tabs,
     record: canShare ? env.record : null,
     shareSession,
+    announces,
     initialState,
     onForget: () => accessTokens.clear(),
   })

@@ -16,6 +16,8 @@ export interface SessionLifecycleOptions {
   record: LineageRecord | null
   /** Whether a sign-in made in another tab is taken here. */
   shareSession: boolean
+  /** Whether a sign-in made here is told to the other tabs, tokens included. */
+  announces: boolean
   /** The state before anything has happened, computed on first read. */
   initialState(): AuthState
   /** Forgets what else belongs to the session (tokens for other resources). */
@@ -94,7 +96,7 @@ export function createSessionLifecycle(options: SessionLifecycleOptions) {
       if (!holder.replace(session, generation)) throw new AuthError('login_required', 'You signed out while the sign-in was completing.')
       appState = signinAppState
       show(session)
-      tabs?.announceSession(session)
+      if (options.announces) tabs?.announceSession(session)
     },
 
     /** Another tab signed in or renewed. */

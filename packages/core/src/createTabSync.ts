@@ -15,6 +15,8 @@ export interface TabSyncOptions {
   onLogout(lineage: string | null): void
   /** This tab's session, to hand to a tab that asks; null when it has none to share. */
   current(): Session | null
+  /** Whether a new tab that asks for any session gets this one (else only a tab of the same lineage). Default true. */
+  handsOver?: boolean
   /** Tells a new tab whether asking is worth the wait; null without Web Locks. */
   locks: Pick<LockManager, 'request' | 'query'> | null
   createChannel?: (name: string) => BroadcastChannel
@@ -74,7 +76,8 @@ export function createTabSync(options: TabSyncOptions): TabSync {
         return waiting.get(message.id)?.(message.session)
       case 'ask': {
         const mine = options.current()
-        if (!mine || (message.lineage !== null && (mine.lineage !== message.lineage || mine.version < message.version))) return
+        if (!mine) return
+        if (message.lineage === null ? options.handsOver === false : mine.lineage !== message.lineage || mine.version < message.version) return
         post({ type: 'answer', id: message.id, session: mine })
       }
     }

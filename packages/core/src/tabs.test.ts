@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { AuthClientConfig } from './AuthClientConfig.js'
 import { createBrowser, followLogin, loadTab, nextTokenRequest, stateWhere, testIdp as idp } from './test/signInThroughIdp.js'
 
@@ -115,5 +115,16 @@ describe('tabs sharing one session', () => {
     expect(second?.getState()).toMatchObject({ status: 'anonymous', user: null })
     await expect(second!.getAccessToken()).rejects.toMatchObject({ code: 'login_required' })
     expect(first.getState().status).toBe('anonymous')
+  })
+
+  it('keeps the tokens of a memory session off the channel, and hands it to no other tab', async () => {
+    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage')
+    const browser = createBrowser()
+    const first = await signInTab(browser, { storage: 'memory' })
+    await first.renew()
+    const token = await first.getAccessToken()
+    expect(posted.mock.calls.map(([message]) => JSON.stringify(message)).filter((message) => message.includes(token))).toEqual([])
+    const [other] = await openTabs(browser, 1, perTabStorage)
+    expect(other?.getState().status).toBe('anonymous')
   })
 })
