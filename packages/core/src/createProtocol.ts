@@ -188,7 +188,14 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
 
     /** Starts a sign-in: the authorization URL and its state. `scope` adds to `baseScopes`. */
     async signinRequest(options: LoginOptions, redirectUri: string, baseScopes: readonly string[]): Promise<SigninRequest> {
-      await metadata()
+      const methods = ((await metadata()) as Record<string, unknown>)['code_challenge_methods_supported']
+      // An IdP that ignores PKCE would leave the code unprotected: refuse one that says it lacks S256.
+      if (Array.isArray(methods) && !methods.includes('S256')) {
+        throw new AuthError(
+          'config',
+          `The identity provider at ${config.issuer} does not announce PKCE with S256 (code_challenge_methods_supported: ${JSON.stringify(methods).slice(0, 100)}). Turn on PKCE S256 for this client at the IdP; a browser app must not sign in without it.`,
+        )
+      }
       const loginState: LoginState = {
         returnTo: sanitizeReturnTo(options.returnTo ?? currentPath(), config.origin),
         ...(options.appState !== undefined && { appState: options.appState }),

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createAuthClient } from './createAuthClient.js'
+import { relayAuthCallback } from './relayAuthCallback.js'
 import { toAuthError } from './toAuthError.js'
 import { loadApp, testConfig, testIdp as idp } from './test/signInThroughIdp.js'
 
@@ -88,4 +89,23 @@ describe('what latchkey refuses', () => {
     expect(() => createAuthClient({ ...testConfig, clockSkewSeconds: -1 })).toThrow(/clockSkewSeconds must be a number of seconds/)
   })
 
+})
+
+describe('PKCE and the callback page', () => {
+  it('refuses to sign in at an IdP that says it does not support PKCE S256', async () => {
+    alterDiscovery((document) => ({ ...document, code_challenge_methods_supported: ['plain'] }))
+    const { client, navigate } = loadApp()
+    await expect(client.login()).rejects.toMatchObject({ code: 'config', message: expect.stringContaining('PKCE with S256') })
+    expect(navigate).not.toHaveBeenCalled()
+  })
+
+  it('relays nothing when the callback page is framed by another origin', () => {
+    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage')
+    const foreignParent = { get location(): Location { throw new DOMException('Blocked a frame with another origin', 'SecurityError') }, postMessage: vi.fn() }
+    vi.spyOn(window, 'parent', 'get').mockReturnValue(foreignParent as unknown as Window)
+    window.history.replaceState(null, '', '/popup-callback.html?code=c&state=s')
+    relayAuthCallback()
+    expect(posted).not.toHaveBeenCalled()
+    expect(foreignParent.postMessage).not.toHaveBeenCalled()
+  })
 })

@@ -1,5 +1,14 @@
 import { callbackChannelName, type CallbackMessage } from './callbackChannel.js'
 
+function isFramedByAnotherOrigin(): boolean {
+  if (window.parent === window) return false
+  try {
+    return window.parent.location.origin !== window.location.origin
+  } catch {
+    return true
+  }
+}
+
 /** The window that started the sign-in, when this page can still reach it (no COOP cut). */
 function starter(): Window | null {
   if (window.parent !== window) return window.parent
@@ -13,11 +22,15 @@ function starter(): Window | null {
 /**
  * The whole script of the popup and silent-renewal callback page: hand the URL to the app and get
  * out of the way. It boots no app and redeems nothing; the app that started the sign-in does that.
+ * Serve the page with `Content-Security-Policy: frame-ancestors 'self'`; framed by another origin
+ * anyway, it relays nothing.
  *
  * @example
  * // popup-callback.html: <script type="module">import { relayAuthCallback } from '@latchkey/core'; relayAuthCallback()</script>
  */
 export function relayAuthCallback(): void {
+  // Framed by another site (a clickjacking or injection attempt), this page relays nothing at all.
+  if (isFramedByAnotherOrigin()) return
   const message: CallbackMessage = { type: 'latchkey:callback', url: window.location.href }
   if (typeof BroadcastChannel !== 'undefined') {
     const channel = new BroadcastChannel(callbackChannelName)
