@@ -125,15 +125,12 @@ interface RequestTally {
   invalidGrants: number
 }
 
-/** The `error` field is new in the IdP's journal; before it, a refresh answered 400 is an invalid_grant. */
-type JournalEntry = MockIdpJournalEntry & { error?: string }
-
-function tallyRequests(entries: readonly JournalEntry[], authorizationEndpointPath: string): RequestTally {
+function tallyRequests(entries: readonly MockIdpJournalEntry[], authorizationEndpointPath: string): RequestTally {
   const refreshes = entries.filter((entry) => entry.grantType === 'refresh_token')
   return {
     authorizations: entries.filter((entry) => entry.path === authorizationEndpointPath).length,
     refreshes: refreshes.length,
-    invalidGrants: refreshes.filter((entry) => (entry.error ?? (entry.status === 400 ? 'invalid_grant' : undefined)) === 'invalid_grant').length,
+    invalidGrants: refreshes.filter((entry) => entry.error === 'invalid_grant').length,
   }
 }
 

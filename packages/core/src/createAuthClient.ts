@@ -57,14 +57,14 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
   const tabs =
     sync && env.createChannel
       ? sync.create({
-        channelName: key,
-        createChannel: env.createChannel,
-        locks: env.locks,
-        current: () => (announces ? holder.current() : null),
-        handsOver: shareSession,
-        onSession: (session) => lifecycle.receive(session),
-        onLogout: (lineage) => lifecycle.end(lineage, null),
-      })
+          channelName: key,
+          createChannel: env.createChannel,
+          locks: env.locks,
+          current: () => (announces ? holder.current() : null),
+          handsOver: shareSession,
+          onSession: (session) => lifecycle.receive(session),
+          onLogout: (lineage) => lifecycle.end(lineage, null),
+        })
       : null
   const gate = createRefreshGate({
     holder,

@@ -13,10 +13,12 @@ export interface LineageRecord {
 }
 
 export function createLineageRecord(databaseName: string): LineageRecord {
-  const store = createStore(databaseName, 'lineages')
+  // Opened on first use: building a client touches nothing.
+  let store: ReturnType<typeof createStore> | undefined
+  const opened = () => (store ??= createStore(databaseName, 'lineages'))
   return {
-    read: (lineage) => get<number>(lineage, store),
-    write: (lineage, version) => set(lineage, version, store),
-    forget: (lineage) => del(lineage, store),
+    read: (lineage) => get<number>(lineage, opened()),
+    write: (lineage, version) => set(lineage, version, opened()),
+    forget: (lineage) => del(lineage, opened()),
   }
 }
