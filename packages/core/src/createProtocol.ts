@@ -41,7 +41,7 @@ function toProfile(claims: Record<string, unknown>): UserProfile {
   return profile as unknown as UserProfile
 }
 
-export function readLoginState(userState: unknown, origin: string): LoginState {
+function readLoginState(userState: unknown, origin: string): LoginState {
   const state = userState as Partial<LoginState> | null | undefined
   return {
     returnTo: sanitizeReturnTo(state?.returnTo, origin),

@@ -45,6 +45,11 @@ export function createSessionLifecycle(options: SessionLifecycleOptions) {
     tabs?.markHolding(true)
   }
 
+  function abortPopups(): void {
+    popups.abort()
+    popups = new AbortController()
+  }
+
   /** Forgets everything of the session in this tab. Returns the lineage that ended, if there was one. */
   function forget(): string | null {
     const lineage = holder.current()?.lineage ?? null
@@ -56,8 +61,7 @@ export function createSessionLifecycle(options: SessionLifecycleOptions) {
     options.onForget()
     schedule.plan(null)
     tabs?.markHolding(false)
-    popups.abort()
-    popups = new AbortController()
+    abortPopups()
     appState = undefined
     return lineage
   }
@@ -71,10 +75,7 @@ export function createSessionLifecycle(options: SessionLifecycleOptions) {
     getAppState: () => appState,
     /** Aborted when the session ends or the client is disposed: popups stop waiting for late results. */
     popupSignal: () => popups.signal,
-    abortPopups() {
-      popups.abort()
-      popups = new AbortController()
-    },
+    abortPopups,
     hasEnded: (lineage: string) => ended.has(lineage),
 
     /** The session ended here or in another tab (`lineage`), with `error` when it failed. */

@@ -31,7 +31,7 @@ export interface TabSync {
   markHolding(holding: boolean): void
   /** A session from another tab, of `lineage` at `version` or later when given; null after `timeoutMs`. */
   ask(timeoutMs: number, lineage?: string, version?: number): Promise<Session | null>
-  /** Whether any other tab holds a session: a new tab with nothing stored need not wait otherwise. */
+  /** Whether some tab marks itself as holding a session: a new tab with nothing stored need not wait otherwise. */
   peersHoldSession(): Promise<boolean>
 }
 
