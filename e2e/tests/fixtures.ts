@@ -9,7 +9,7 @@ export interface TestUser {
 }
 
 export const alice: TestUser = { username: 'alice', password: 'alice', name: 'Alice Liddell' }
-const defaultIdpSettings = { consent: 'auto', coop: false, accessTokenTtl: 300 } as const
+const defaultIdpSettings = { consent: 'auto', coop: false, accessTokenTtl: 300, requireDpopNonce: false } as const
 
 export const admin: TestUser = { username: 'admin', password: 'admin', name: 'Ada Admin' }
 

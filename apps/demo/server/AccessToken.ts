@@ -8,4 +8,6 @@ export interface AccessToken {
   expiresAt: number
   /** The client the token was issued to. */
   clientId: string
+  /** For a DPoP-bound token, the thumbprint of the key it is bound to (its `cnf.jkt`, RFC 9449 §6.1). */
+  boundTo?: string
 }

@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | 'missing_token'
   | 'invalid_request'
   | 'invalid_token'
+  | 'invalid_dpop_proof'
   | 'insufficient_scope'
   | 'invalid_body'
   | 'not_found'
@@ -20,6 +21,7 @@ const statusByCode: Record<ApiErrorCode, number> = {
   invalid_request: 400,
   invalid_body: 400,
   invalid_token: 401,
+  invalid_dpop_proof: 401,
   insufficient_scope: 403,
   not_found: 404,
   method_not_allowed: 405,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDemoApi } from './createDemoApi.js'
 import { startIdpAndApi, type IdpAndApi } from './test/startIdpAndApi.js'
 
-const challengeWithoutError = 'Bearer realm="latchkey-demo"'
+const challengeWithoutError = 'Bearer realm="latchkey-demo", DPoP realm="latchkey-demo", algs="ES256"'
 const invalidToken = (description: string) =>
   `Bearer realm="latchkey-demo", error="invalid_token", error_description="${description}"`
 

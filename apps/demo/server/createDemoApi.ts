@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import { createDpopProofCheck } from './checkDpopProof.js'
 import { createDemoApiHandler } from './createDemoApiHandler.js'
 import { createDemoApiRoutes } from './createDemoApiRoutes.js'
 import { createOrderBook } from './createOrderBook.js'
@@ -31,7 +32,8 @@ const realm = 'latchkey-demo'
 
 /**
  * Starts the demo's resource server: a few JSON routes under `/api` that accept only JWT access
- * tokens from `issuer` (RFC 9068), answering 401 and 403 with RFC 6750 challenges.
+ * tokens from `issuer` (RFC 9068), bearer or DPoP-bound with a proof (RFC 9449), answering 401 and
+ * 403 with RFC 6750 challenges.
  *
  * @example
  * const api = await createDemoApi({ issuer: idp.issuer })
@@ -56,6 +58,7 @@ export async function createDemoApi({
   const handle = createDemoApiHandler({
     routes: createDemoApiRoutes({ orders: createOrderBook(), journal }),
     verifier: createTokenVerifier({ issuer, audience, now }),
+    checkDpopProof: createDpopProofCheck(now),
     journal,
     realm,
   })

@@ -74,14 +74,18 @@ export function createTokenVerifier({ issuer, audience, now }: TokenVerifierOpti
 }
 
 function toAccessToken(payload: JWTPayload): AccessToken {
-  const { sub, exp, scope, client_id: clientId } = payload
+  const { sub, exp, scope, client_id: clientId, cnf } = payload
   if (typeof sub !== 'string' || sub === '' || typeof exp !== 'number' || typeof clientId !== 'string') {
     throw new ApiError('invalid_token', 'The access token has a malformed sub, exp or client_id claim.')
   }
   if (scope !== undefined && typeof scope !== 'string') {
     throw new ApiError('invalid_token', 'The access token has a scope claim that is not a string.')
   }
-  return { sub, scopes: scope?.split(' ').filter(Boolean) ?? [], expiresAt: exp * 1000, clientId }
+  const boundTo: unknown = (cnf as { jkt?: unknown } | undefined)?.jkt
+  if (cnf !== undefined && typeof boundTo !== 'string') {
+    throw new ApiError('invalid_token', 'The access token has a cnf claim without a key thumbprint (jkt).')
+  }
+  return { sub, scopes: scope?.split(' ').filter(Boolean) ?? [], expiresAt: exp * 1000, clientId, ...(typeof boundTo === 'string' && { boundTo }) }
 }
 
 function toApiError(error: unknown, { issuer, audience }: { issuer: string; audience: string }): ApiError {

@@ -19,3 +19,11 @@ describe('formatBearerChallenge', () => {
     )
   })
 })
+
+describe('formatBearerChallenge for DPoP', () => {
+  it('names the DPoP scheme and the algorithm proofs must use', () => {
+    expect(formatBearerChallenge('r', { scheme: 'DPoP', error: 'invalid_dpop_proof', errorDescription: 'replayed' })).toBe(
+      'DPoP realm="r", algs="ES256", error="invalid_dpop_proof", error_description="replayed"',
+    )
+  })
+})

@@ -1,4 +1,5 @@
 import { createAuthClient } from '@latchkey/react'
+import { dpop } from '@latchkey/react/dpop'
 import { authFetch } from '@latchkey/react/fetch'
 import { idTokenSignature } from '@latchkey/react/id-token-signature'
 import { popup } from '@latchkey/react/popup'
@@ -17,5 +18,6 @@ export const auth = createAuthClient({
   storage: readDemoStorage(),
   // What the demo shows beyond redirect sign-in; an app bundles only the features it adds.
   // auth.fetch may ask the user for orders:write when the API says it is missing, and for nothing else.
-  features: [popup(), tabSync(), authFetch({ stepUpScopes: ['orders:write'] }), idTokenSignature()],
+  // dpop() binds the tokens to a key in this browser: a token copied out of storage is useless elsewhere.
+  features: [popup(), tabSync(), authFetch({ stepUpScopes: ['orders:write'] }), idTokenSignature(), dpop()],
 })

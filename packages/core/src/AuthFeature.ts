@@ -1,14 +1,14 @@
 import { AuthError } from './AuthError.js'
 
 /** What an app can add to its client, each from an entry point of its own. */
-export type AuthFeatureKind = 'popup' | 'tab-sync' | 'silent-renewal' | 'fetch' | 'id-token-signature'
+export type AuthFeatureKind = 'popup' | 'tab-sync' | 'silent-renewal' | 'fetch' | 'id-token-signature' | 'dpop'
 
 declare const implementation: unique symbol
 
 /**
  * A feature for `createAuthClient({ features: [...] })`. An app that does not add one does not
  * bundle its code: each comes from its own entry point (`@latchkey/core/popup`, `/tab-sync`,
- * `/silent-renewal`, `/fetch`, `/id-token-signature`).
+ * `/silent-renewal`, `/fetch`, `/id-token-signature`, `/dpop`).
  */
 export interface AuthFeature<Kind extends AuthFeatureKind = AuthFeatureKind> {
   readonly kind: Kind
@@ -37,6 +37,7 @@ const entryPoints: Record<AuthFeatureKind, string> = {
   'silent-renewal': 'silentRenewal',
   fetch: 'authFetch',
   'id-token-signature': 'idTokenSignature',
+  dpop: 'dpop',
 }
 
 /** The error for using a feature the app did not add: it says how to add it. */

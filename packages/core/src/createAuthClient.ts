@@ -13,6 +13,7 @@ import { createRenewal } from './createRenewal.js'
 import { browserPageSignals, createRenewalSchedule } from './createRenewalSchedule.js'
 import { createSessionHolder } from './createSessionHolder.js'
 import { createSessionLifecycle } from './createSessionLifecycle.js'
+import type { DpopCode } from './dpop.js'
 import type { PopupCode } from './popup.js'
 import { resolveConfig } from './resolveConfig.js'
 import { usable } from './Session.js'
@@ -49,7 +50,8 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
   const persistence = () => sessionPersistence(storageKind, `${key}:session`)
   const holder = createSessionHolder(persistence())
   const pending = createPendingSigninStore(`${key}:pending:`)
-  const protocol = createProtocol(config, pending, key)
+  const dpop = featureCode<DpopCode>(config.features, 'dpop')?.connect(config.clientId) ?? null
+  const protocol = createProtocol(config, pending, key, dpop)
   const logoutReturnKey = `${key}:logout-return`
   const fetchFeature = featureCode<AuthFetchCode>(config.features, 'fetch')
   let started: Promise<void> | undefined
@@ -182,6 +184,8 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
           login: (loginOptions) => client.login(loginOptions),
           grantedScopes: () => lifecycle.getState().user?.scopes ?? [],
           stepUp: config.stepUp,
+          // With DPoP every token is DPoP-bound: the protocol refuses a bearer token in its place.
+          ...(dpop && { send: dpop.send }),
         })
       : () => Promise.reject(missingFeature('fetch', 'auth.fetch()')),
   }

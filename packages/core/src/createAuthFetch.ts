@@ -9,6 +9,13 @@ export interface AuthFetchParts {
   login: AuthClient['login']
   grantedScopes(): readonly string[]
   stepUp: LoginMode
+  /** Sends `request` with `accessToken` in the scheme the token needs. Default: `Authorization: Bearer`. */
+  send?(request: Request, accessToken: string): Promise<Response>
+}
+
+function sendWithBearer(request: Request, accessToken: string): Promise<Response> {
+  request.headers.set('Authorization', `Bearer ${accessToken}`)
+  return fetch(request)
 }
 
 /** The fetch feature's options, checked by `authFetch()`. */
@@ -82,11 +89,7 @@ export function createAuthFetch(parts: AuthFetchParts, settings: AuthFetchSettin
       ...(options.scope !== undefined && { scope: options.scope }),
       ...(options.resource !== undefined && { resource: options.resource }),
     }
-    const send = (token: string) => {
-      const attempt = request.clone()
-      attempt.headers.set('Authorization', `Bearer ${token}`)
-      return fetch(attempt)
-    }
+    const send = (token: string) => (parts.send ?? sendWithBearer)(request.clone(), token)
 
     const token = await parts.getAccessToken(tokenOptions)
     const response = await send(token)

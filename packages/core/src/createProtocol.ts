@@ -4,6 +4,7 @@ import { AuthError } from './AuthError.js'
 import { featureCode } from './AuthFeature.js'
 import type { UserProfile } from './AuthState.js'
 import type { PendingSigninStore } from './createPendingSigninStore.js'
+import type { DpopBinding } from './dpop.js'
 import type { IdTokenSignatureCode } from './idTokenSignature.js'
 import { loadCachedMetadata, saveCachedMetadata } from './metadataCache.js'
 import type { ResolvedConfig } from './resolveConfig.js'
@@ -57,7 +58,7 @@ export function currentPath(): string {
 export type Protocol = ReturnType<typeof createProtocol>
 
 /** Every exchange with the IdP, over oidc-client-ts's OidcClient, each with a deadline. */
-export function createProtocol(config: ResolvedConfig, pending: PendingSigninStore, storageKey: string) {
+export function createProtocol(config: ResolvedConfig, pending: PendingSigninStore, storageKey: string, dpop: DpopBinding | null = null) {
   const metadataKey = `${storageKey}:metadata`
   const deadlineMs = config.requestTimeoutSeconds * 1000
   const cachedMetadata = loadCachedMetadata(metadataKey, config.issuer)
@@ -75,7 +76,11 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     requestTimeoutInSeconds: config.requestTimeoutSeconds,
     stateStore: pending,
     staleStateAgeInSeconds: 900,
+    ...(dpop && { dpop: dpop.settings }),
   })
+  const readError = (err: unknown): never => {
+    throw dpop ? dpop.readError(err) : err
+  }
 
   /**
    * The discovery document, fetched at most once per hour per tab (see metadataCache), and only if its
@@ -149,6 +154,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     }
     const claims = verifyIdTokenClaims(response.id_token, expected)
     if (!response.access_token) throw new AuthError('invalid_token', 'The identity provider returned no access token.')
+    dpop?.checkTokenType(response.token_type)
     const profileClaims = config.loadUserInfo ? { ...claims, ...response.profile } : claims
     return {
       accessToken: response.access_token,
@@ -172,7 +178,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     verifyResponseIssuer(url, config.issuer, (document as Record<string, unknown>)['authorization_response_iss_parameter_supported'] === true)
     let redemption = redemptionsInFlight.get(url)
     if (!redemption) {
-      redemption = withDeadline(oidc.processSigninResponse(url), deadlineMs, context).finally(() => redemptionsInFlight.delete(url))
+      redemption = withDeadline(oidc.processSigninResponse(url).catch(readError), deadlineMs, context).finally(() => redemptionsInFlight.delete(url))
       redemptionsInFlight.set(url, redemption)
     }
     const response = await redemption
@@ -188,7 +194,8 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
 
     /** Starts a sign-in: the authorization URL and its state. `scope` adds to `baseScopes`. */
     async signinRequest(options: LoginOptions, redirectUri: string, baseScopes: readonly string[]): Promise<SigninRequest> {
-      const methods = ((await metadata()) as Record<string, unknown>)['code_challenge_methods_supported']
+      const document = (await metadata()) as Record<string, unknown>
+      const methods = document['code_challenge_methods_supported']
       // An IdP that ignores PKCE would leave the code unprotected: refuse one that says it lacks S256.
       if (Array.isArray(methods) && !methods.includes('S256')) {
         throw new AuthError(
@@ -196,6 +203,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
           `The identity provider at ${config.issuer} does not announce PKCE with S256 (code_challenge_methods_supported: ${JSON.stringify(methods).slice(0, 100)}). Turn on PKCE S256 for this client at the IdP; a browser app must not sign in without it.`,
         )
       }
+      dpop?.checkIdp(document, config.issuer)
       const loginState: LoginState = {
         returnTo: sanitizeReturnTo(options.returnTo ?? currentPath(), config.origin),
         ...(options.appState !== undefined && { appState: options.appState }),
@@ -213,6 +221,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
         ...(options.acrValues !== undefined && { acr_values: options.acrValues }),
         ...(options.uiLocales !== undefined && { ui_locales: options.uiLocales }),
         extraQueryParams: { ...config.extraQueryParams, ...options.extraParams },
+        ...(dpop && { dpopJkt: await dpop.thumbprint() }),
       })
       return { url: request.url, state: request.state.id }
     },
@@ -230,10 +239,11 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
           // No `scope`: RFC 6749 §6 then grants what the sign-in granted, even where the IdP dropped a scope it was asked for.
           state: { refresh_token: current.refreshToken, id_token: current.idToken, session_state: null, profile: current.profile as RefreshState['profile'] },
           ...(resource !== undefined && { resource }),
-        }),
+        }).catch(readError),
         deadlineMs,
         'Renewing the session',
       )
+      dpop?.checkTokenType(response.token_type)
       const next = { lineage: current.lineage, version: current.version + 1, refreshToken: response.refresh_token ?? current.refreshToken }
       if (response.id_token && response.id_token !== current.idToken) {
         const expected = await expectations()

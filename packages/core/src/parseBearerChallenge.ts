@@ -1,26 +1,43 @@
+export type TokenScheme = 'Bearer' | 'DPoP'
+
 export interface BearerChallenge {
+  /** `Bearer` (RFC 6750), or `DPoP` for a DPoP-bound token (RFC 9449 §7.1), which reads the same. */
+  readonly scheme: TokenScheme
   readonly error: string | undefined
   readonly errorDescription: string | undefined
   /** The scopes the resource server says it needs (for `insufficient_scope`). */
   readonly scope: readonly string[]
 }
 
+/** One auth-param (`name=value`, the value a token or a quoted string), or else a scheme name that starts a challenge. */
+const part = /([!#$%&'*+.^_`|~\w-]+)(\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*)))?/g
+
 /**
- * Reads the Bearer challenge of a `WWW-Authenticate` header, or null when there is none.
+ * Reads the `scheme` challenge of a `WWW-Authenticate` header (by default the first Bearer or DPoP
+ * one), or null when there is none. A header may offer several challenges, each with its own
+ * parameters (RFC 9110 §11.6.1).
  *
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-7.1
  */
-export function parseBearerChallenge(header: string | null): BearerChallenge | null {
+export function parseBearerChallenge(header: string | null, scheme?: TokenScheme): BearerChallenge | null {
   if (!header) return null
-  const match = /(?:^|,\s*)Bearer\b(.*)$/i.exec(header)
-  if (!match) return null
-  const params: Record<string, string> = {}
-  const paramPattern = /([a-zA-Z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g
-  for (const [, name = '', quoted, token] of (match[1] ?? '').matchAll(paramPattern)) {
-    // A new scheme starts after a comma with no "="; params of the Bearer scheme come first.
-    params[name.toLowerCase()] ??= (quoted ?? token ?? '').replace(/\\(.)/g, '$1')
+  let found: { scheme: TokenScheme; params: Record<string, string> } | undefined
+  let inFound = false
+  for (const [, name = '', param, quoted, token] of header.matchAll(part)) {
+    if (param === undefined) {
+      if (found) break
+      const named = (['Bearer', 'DPoP'] as const).find((candidate) => candidate.toLowerCase() === name.toLowerCase())
+      inFound = named !== undefined && (scheme === undefined || named === scheme)
+      if (inFound && named) found = { scheme: named, params: {} }
+    } else if (inFound && found) {
+      found.params[name.toLowerCase()] ??= (quoted ?? token ?? '').replace(/\\(.)/g, '$1')
+    }
   }
+  if (!found) return null
+  const { params } = found
   return {
+    scheme: found.scheme,
     error: params['error'],
     errorDescription: params['error_description'],
     scope: (params['scope'] ?? '').split(' ').filter(Boolean),

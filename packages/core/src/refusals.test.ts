@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createAuthClient } from './createAuthClient.js'
 import { relayAuthCallback } from './relayAuthCallback.js'
 import { toAuthError } from './toAuthError.js'
-import { loadApp, testConfig, testIdp as idp } from './test/signInThroughIdp.js'
+import { loadApp, signInThroughIdp, testConfig, testIdp as idp } from './test/signInThroughIdp.js'
 
 /** Serves the IdP's discovery document with `change` applied; every other request goes through. */
 function alterDiscovery(change: (document: Record<string, unknown>) => Record<string, unknown>) {
@@ -107,5 +107,26 @@ describe('PKCE and the callback page', () => {
     relayAuthCallback()
     expect(posted).not.toHaveBeenCalled()
     expect(foreignParent.postMessage).not.toHaveBeenCalled()
+  })
+
+  it('refuses a renewed ID token that names another user, and ends the session', async () => {
+    await signInThroughIdp()
+    const { client } = loadApp()
+    await client.start()
+    expect(client.getState().user?.profile.sub).toBe('alice')
+    // Without the signature feature the claims are what is checked: only `sub` is changed here.
+    const realFetch = globalThis.fetch
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const response = await realFetch(input, init)
+      if (!new Request(input, init).url.endsWith('/token') || !response.ok) return response
+      const body = (await response.json()) as { id_token: string }
+      const [header, payload, signature] = body.id_token.split('.')
+      const claims = JSON.parse(atob((payload ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>
+      const forged = btoa(JSON.stringify({ ...claims, sub: 'mallory' })).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+      return Response.json({ ...body, id_token: `${header}.${forged}.${signature}` })
+    })
+    await expect(client.renew()).rejects.toMatchObject({ code: 'refresh_failed' })
+    expect(client.getState()).toMatchObject({ status: 'anonymous', user: null })
+    expect(JSON.stringify({ ...window.sessionStorage })).not.toMatch(/mallory|accessToken/)
   })
 })

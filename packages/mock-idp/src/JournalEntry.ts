@@ -9,6 +9,8 @@ export interface JournalEntry {
   grantType?: string;
   /** The `token_type_hint` of a revocation or introspection request, when it sent one. */
   tokenTypeHint?: string;
+  /** Whether the request carried a DPoP proof (a `DPoP` header, RFC 9449 §4). */
+  dpop?: true;
   /** The HTTP status the IdP answered with. */
   status: number;
   /**

@@ -28,6 +28,14 @@ export interface MockIdp {
   /** Seconds an access token issued from now on lives. */
   readonly accessTokenTtl: number;
   setAccessTokenTtl(seconds: number): void;
+  /**
+   * Whether the token endpoint answers a DPoP proof that carries no nonce of its own with
+   * `use_dpop_nonce` and a `DPoP-Nonce` header (RFC 9449 §8), so that a client must retry with it.
+   * Off by default: DPoP proofs are accepted without a nonce. Tokens are DPoP-bound whenever the
+   * token request carries a proof.
+   */
+  readonly requireDpopNonce: boolean;
+  setRequireDpopNonce(required: boolean): void;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }

@@ -10,5 +10,7 @@ export interface MockIdpState {
   coop: boolean;
   /** Seconds; read at each issue, so a test can shorten token lifetimes at run time. */
   accessTokenTtl: number;
+  /** Whether a DPoP proof without a server nonce is answered `use_dpop_nonce` (RFC 9449 §8). */
+  requireDpopNonce: boolean;
   readonly journal: Journal;
 }

@@ -13,6 +13,8 @@ export interface ProviderSetup {
   state: MockIdpState;
   signingKey: JWK;
   cookieKey: string;
+  /** Signs the nonces a DPoP proof is asked to carry (see `requireDpopNonce`). */
+  dpopNonceSecret: Buffer;
 }
 
 /** Seconds of clock skew the IdP tolerates in the tokens it is shown. */
@@ -23,7 +25,7 @@ export const clockTolerance = 15;
  * deployment to replace is set here, which also keeps its console quiet.
  */
 
-export function buildProviderConfiguration({ options, state, signingKey, cookieKey }: ProviderSetup): Configuration {
+export function buildProviderConfiguration({ options, state, signingKey, cookieKey, dpopNonceSecret }: ProviderSetup): Configuration {
   const { api, users } = options;
   const clientsById = new Map(options.clients.map((client) => [client.clientId, client]));
 
@@ -94,6 +96,8 @@ export function buildProviderConfiguration({ options, state, signingKey, cookieK
 
     features: {
       devInteractions: { enabled: false },
+      // A token request with a proof gets DPoP-bound tokens (RFC 9449); one without gets bearer tokens.
+      dPoP: { enabled: true, nonceSecret: dpopNonceSecret, requireNonce: () => state.requireDpopNonce },
       // Every access token is for the API (see resourceIndicators), and oidc-provider's userinfo
       // refuses a token with an audience: the mock serves its own (createUserinfoMiddleware).
       userinfo: { enabled: false },

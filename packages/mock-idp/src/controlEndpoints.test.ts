@@ -98,19 +98,23 @@ describe('/__mock endpoints', () => {
   });
 
   it('GET /__mock/settings reads coop and consent, POST changes the ones it is given', async () => {
-    expect(await (await call('GET', '/__mock/settings')).json()).toEqual({ coop: false, consent: 'auto', accessTokenTtl: 300 });
+    expect(await (await call('GET', '/__mock/settings')).json()).toEqual({ coop: false, consent: 'auto', accessTokenTtl: 300, requireDpopNonce: false });
 
     const coopOn = await call('POST', '/__mock/settings', { coop: true });
     expect(coopOn.status).toBe(200);
-    expect(await coopOn.json()).toEqual({ coop: true, consent: 'auto', accessTokenTtl: 300 });
+    expect(await coopOn.json()).toEqual({ coop: true, consent: 'auto', accessTokenTtl: 300, requireDpopNonce: false });
     expect(idp.coop).toBe(true);
     const auth = await fetch(`${idp.issuer}/auth?client_id=${clientId}`, { redirect: 'manual' });
     expect(auth.headers.get('cross-origin-opener-policy')).toBe('same-origin');
 
-    expect(await (await call('POST', '/__mock/settings', { consent: 'prompt' })).json()).toEqual({ coop: true, consent: 'prompt', accessTokenTtl: 300 });
+    expect(await (await call('POST', '/__mock/settings', { consent: 'prompt' })).json()).toEqual({ coop: true, consent: 'prompt', accessTokenTtl: 300, requireDpopNonce: false });
     expect(idp.consent).toBe('prompt');
-    expect(await (await call('POST', '/__mock/settings', { coop: false, consent: 'auto' })).json()).toEqual({ coop: false, consent: 'auto', accessTokenTtl: 300 });
+    expect(await (await call('POST', '/__mock/settings', { coop: false, consent: 'auto' })).json()).toEqual({ coop: false, consent: 'auto', accessTokenTtl: 300, requireDpopNonce: false });
     expect(await (await call('GET', '/__mock/consent')).json()).toEqual({ consent: 'auto' });
+
+    expect(await (await call('POST', '/__mock/settings', { requireDpopNonce: true })).json()).toMatchObject({ requireDpopNonce: true });
+    expect(idp.requireDpopNonce).toBe(true);
+    idp.setRequireDpopNonce(false);
   });
 
   it.each([
@@ -118,6 +122,7 @@ describe('/__mock endpoints', () => {
     ['an unknown consent mode', { coop: true, consent: 'sometimes' }, /consent must be "auto" or "prompt"/],
     ['an unknown setting', { coop: true, COOP: true }, /unknown setting "COOP"/],
     ['an array', [true], /expected a JSON body/],
+    ['a requireDpopNonce that is not a boolean', { coop: true, requireDpopNonce: 'yes' }, /requireDpopNonce must be true or false/],
   ])('POST /__mock/settings rejects %s with 400 and changes nothing', async (_name, body, message) => {
     const response = await call('POST', '/__mock/settings', body);
     expect(response.status).toBe(400);

@@ -26,6 +26,7 @@ export function createJournalMiddleware(
         path: ctx.path,
         ...(grantType === undefined ? {} : { grantType }),
         ...(tokenTypeHint === undefined ? {} : { tokenTypeHint }),
+        ...(ctx.get('DPoP') ? { dpop: true as const } : {}),
         status: status ?? ctx.status,
         ...(typeof error === 'string' ? { error } : {}),
       });

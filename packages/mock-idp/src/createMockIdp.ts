@@ -63,6 +63,7 @@ export async function createMockIdp(options: MockIdpOptions): Promise<MockIdp> {
     consent: resolved.consent,
     coop: resolved.coop,
     accessTokenTtl: resolved.accessTokenTtl,
+    requireDpopNonce: false,
     journal: createJournal(1000),
   };
   const tokenRequests = new WeakMap<object, TokenRequestInfo>();
@@ -72,7 +73,13 @@ export async function createMockIdp(options: MockIdpOptions): Promise<MockIdp> {
   try {
     provider = new Provider(
       issuer,
-      buildProviderConfiguration({ options: resolved, state, signingKey, cookieKey: randomBytes(32).toString('base64url') }),
+      buildProviderConfiguration({
+        options: resolved,
+        state,
+        signingKey,
+        cookieKey: randomBytes(32).toString('base64url'),
+        dpopNonceSecret: randomBytes(32),
+      }),
     );
   } catch (cause) {
     server.close();
@@ -146,6 +153,12 @@ export async function createMockIdp(options: MockIdpOptions): Promise<MockIdp> {
     },
     get accessTokenTtl() {
       return state.accessTokenTtl;
+    },
+    get requireDpopNonce() {
+      return state.requireDpopNonce;
+    },
+    setRequireDpopNonce(required) {
+      state.requireDpopNonce = resolveFlag(required, 'setRequireDpopNonce(required)');
     },
     setAccessTokenTtl(seconds) {
       state.accessTokenTtl = resolveTtl('setAccessTokenTtl(seconds)', seconds, state.accessTokenTtl);

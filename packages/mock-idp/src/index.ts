@@ -13,3 +13,10 @@ export {
   type IdpPage,
 } from './followAuthorization.js';
 export { CookieJar } from './CookieJar.js';
+export {
+  createDpopProofVerifier,
+  DpopProofError,
+  type DpopProofRequest,
+  type DpopProofVerifierOptions,
+} from './createDpopProofVerifier.js';
+export { createDpopKey, type DpopKey, type DpopProofClaims } from './createDpopKey.js';

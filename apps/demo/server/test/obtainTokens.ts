@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 
-import { followAuthorization } from '@latchkey/mock-idp'
+import { followAuthorization, type DpopKey } from '@latchkey/mock-idp'
 
 import { createPkce } from './createPkce.js'
 
@@ -12,6 +12,8 @@ export interface ObtainTokensOptions {
   scope: string
   /** Default `alice`. */
   username?: string
+  /** Redeems the code with a proof of this key, so the tokens are DPoP-bound to it. */
+  dpopKey?: DpopKey
 }
 
 export interface Tokens {
@@ -23,7 +25,7 @@ export interface Tokens {
  * Signs in at the mock IdP without a browser, as an SPA would: an Authorization Code request with
  * PKCE, walked by `followAuthorization`, and the code redeemed at the token endpoint.
  */
-export async function obtainTokens({ issuer, clientId, redirectUri, scope, username = 'alice' }: ObtainTokensOptions): Promise<Tokens> {
+export async function obtainTokens({ issuer, clientId, redirectUri, scope, username = 'alice', dpopKey }: ObtainTokensOptions): Promise<Tokens> {
   const { codeVerifier, codeChallenge } = createPkce()
   const authorizationUrl = new URL('/auth', issuer)
   authorizationUrl.search = new URLSearchParams({
@@ -39,9 +41,13 @@ export async function obtainTokens({ issuer, clientId, redirectUri, scope, usern
   const { code, error } = await followAuthorization(authorizationUrl, { redirectUri, username })
   if (code === undefined) throw new Error(`obtainTokens: the IdP answered no code (error ${String(error)})`)
 
-  const response = await fetch(new URL('/token', issuer), {
+  const tokenUrl = new URL('/token', issuer)
+  const response = await fetch(tokenUrl, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      ...(dpopKey && { DPoP: await dpopKey.proof({ htm: 'POST', htu: tokenUrl.href }) }),
+    },
     body: new URLSearchParams({
       grant_type: 'authorization_code',
       code,

@@ -1,4 +1,4 @@
-import { createMockIdp, type MockIdp, type MockIdpOptions } from '@latchkey/mock-idp'
+import { createMockIdp, type DpopKey, type MockIdp, type MockIdpOptions } from '@latchkey/mock-idp'
 
 import { createDemoApi, type DemoApi, type DemoApiOptions } from '../createDemoApi.js'
 import { obtainTokens, type Tokens } from './obtainTokens.js'
@@ -6,8 +6,8 @@ import { obtainTokens, type Tokens } from './obtainTokens.js'
 export interface IdpAndApi {
   idp: MockIdp
   api: DemoApi
-  /** Signs `username` (default alice) in for these scopes (`openid` is added). */
-  signIn(scope: string, username?: string): Promise<Tokens>
+  /** Signs `username` (default alice) in for these scopes (`openid` is added); with `dpopKey`, the tokens are bound to it. */
+  signIn(scope: string, username?: string, dpopKey?: DpopKey): Promise<Tokens>
   /** Calls the API with an optional bearer token. */
   call(path: string, init?: RequestInit & { token?: string }): Promise<Response>
   close(): Promise<void>
@@ -26,8 +26,15 @@ export async function startIdpAndApi({
   return {
     idp,
     api,
-    signIn: (scope, username) =>
-      obtainTokens({ issuer: idp.issuer, clientId, redirectUri, scope: `openid ${scope}`, ...(username !== undefined && { username }) }),
+    signIn: (scope, username, dpopKey) =>
+      obtainTokens({
+        issuer: idp.issuer,
+        clientId,
+        redirectUri,
+        scope: `openid ${scope}`,
+        ...(username !== undefined && { username }),
+        ...(dpopKey !== undefined && { dpopKey }),
+      }),
     call(path, { token, headers, ...init } = {}) {
       const sent = new Headers(headers)
       if (token !== undefined) sent.set('Authorization', `Bearer ${token}`)

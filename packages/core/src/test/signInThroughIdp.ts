@@ -19,7 +19,7 @@ export const testIdp = {
   async setFault(fault: MockFault): Promise<void> {
     await fetch(`${this.issuer}/__mock/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ faults: [fault] }) })
   },
-  async configure(settings: { accessTokenTtl?: number }): Promise<void> {
+  async configure(settings: { accessTokenTtl?: number; requireDpopNonce?: boolean }): Promise<void> {
     await fetch(`${this.issuer}/__mock/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(settings) })
   },
   async journal(): Promise<JournalEntry[]> {
@@ -37,7 +37,7 @@ export const testIdp = {
   async reset(): Promise<void> {
     await fetch(`${this.issuer}/__mock/faults`, { method: 'DELETE' })
     await fetch(`${this.issuer}/__mock/journal`, { method: 'DELETE' })
-    await this.configure({ accessTokenTtl: 300 })
+    await this.configure({ accessTokenTtl: 300, requireDpopNonce: false })
   },
 }
 

@@ -1,0 +1,75 @@
+import { defineFeature, type AuthFeature } from './AuthFeature.js'
+import { checkDpopTokenType, checkIdpSupportsDpop } from './checkDpopSupport.js'
+import { dpopThumbprint } from './createDpopProof.js'
+import { createDpopKeyStore, dpopKeyPair, type DpopKeyStore } from './dpopKeys.js'
+import { readDpopNonceError } from './readDpopNonceError.js'
+import { createDpopSender } from './sendWithDpop.js'
+
+/** DPoP for one client: what its token requests and its `auth.fetch` calls use. */
+export interface DpopBinding {
+  /** oidc-client-ts's DPoP settings: its token requests then carry proofs and retry on `use_dpop_nonce`. */
+  readonly settings: { store: DpopKeyStore; bind_authorization_code: boolean }
+  /** The key's thumbprint, sent as `dpop_jkt` so that the authorization code is bound to the key too. */
+  thumbprint(): Promise<string>
+  /** Sends a resource request with a DPoP-bound token and its proof. */
+  send(request: Request, accessToken: string): Promise<Response>
+  /** Throws a `config` error unless the IdP's discovery document announces DPoP with ES256. */
+  checkIdp(document: Record<string, unknown>, issuer: string): void
+  /** Throws `invalid_token` unless a token response's `token_type` is DPoP. */
+  checkTokenType(tokenType: string | undefined): void
+  /** What a token request's error really was, when oidc-client-ts took it for a nonce request. */
+  readError(err: unknown): unknown
+}
+
+/** What the DPoP feature brings to the client. */
+export interface DpopCode {
+  connect(clientId: string): DpopBinding
+}
+
+/** Options of `dpop()`. */
+export interface DpopFeatureOptions {
+  /**
+   * Where the key pairs live. Default: IndexedDB (database `oidc`, store `dpop`, as oidc-client-ts
+   * keeps them), falling back to this tab's memory where IndexedDB is unavailable.
+   * @internal A seam for tests.
+   */
+  keyStore?: DpopKeyStore
+}
+
+function connect(store: DpopKeyStore, clientId: string): DpopBinding {
+  return {
+    settings: { store, bind_authorization_code: true },
+    thumbprint: async () => dpopThumbprint(await dpopKeyPair(store, clientId)),
+    send: createDpopSender(store, clientId),
+    checkIdp: checkIdpSupportsDpop,
+    checkTokenType: checkDpopTokenType,
+    readError: readDpopNonceError,
+  }
+}
+
+/**
+ * Binds the tokens to a key that never leaves this browser (DPoP, RFC 9449): the access and refresh
+ * tokens the IdP issues are usable only with proofs that the key signs, so a token copied out of
+ * storage, a log or a proxy is useless elsewhere. The key pair is generated non-extractable and kept
+ * in IndexedDB.
+ *
+ * - Token requests carry proofs, and the authorization code is bound to the key (`dpop_jkt`).
+ * - `auth.fetch()` (the fetch feature) sends `Authorization: DPoP …` with a proof per request, and
+ *   retries once when an API asks for a nonce (`use_dpop_nonce`).
+ * - The IdP must support DPoP with ES256 (`dpop_signing_alg_values_supported`); `login()` rejects
+ *   with a `config` error when it does not, and a sign-in that comes back with a bearer token is
+ *   refused rather than silently downgraded.
+ *
+ * What it does not stop: script running in the app (XSS) can still ask the key to sign while the page
+ * is open. It stops the stolen token from being used anywhere else, or later.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449
+ * @example
+ * import { dpop } from '@latchkey/core/dpop'
+ * import { authFetch } from '@latchkey/core/fetch'
+ * const auth = createAuthClient({ authority, clientId, features: [dpop(), authFetch()] })
+ */
+export function dpop(options: DpopFeatureOptions = {}): AuthFeature<'dpop'> {
+  const store = createDpopKeyStore(options.keyStore)
+  return defineFeature('dpop', { connect: (clientId) => connect(store, clientId) } satisfies DpopCode)
+}
