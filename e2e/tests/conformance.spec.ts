@@ -49,6 +49,17 @@ test.describe('a bad identity provider builds no session', () => {
     expect(await idp.tokenRequests('authorization_code')).toBe(0)
   })
 
+  test('refuses userinfo claims for another user with invalid_token', async ({ page, idp }) => {
+    // The demo loads userinfo at sign-in only when the session page says so (and then without DPoP).
+    await page.addInitScript(() => localStorage.setItem('latchkey-demo:userinfo', 'on'))
+    await idp.setFaults(['userinfo_wrong_sub'])
+    await page.goto('/profile')
+    await idp.signInAs(alice)
+    await expect(page).toHaveURL('/profile')
+    await expectRefused(page, 'invalid_token')
+    expect((await idp.journal()).filter((entry) => entry.path === '/me' && entry.method === 'GET').map((entry) => entry.status)).toEqual([200])
+  })
+
   test('still signs in after the IdP rotated its signing key', async ({ page, idp, app }) => {
     await idp.setFaults(['id_token_key_rotated'])
     await page.goto('/profile')

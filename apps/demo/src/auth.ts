@@ -5,9 +5,13 @@ import { idTokenSignature } from '@latchkey/react/id-token-signature'
 import { popup } from '@latchkey/react/popup'
 import { tabSync } from '@latchkey/react/tab-sync'
 import { readDemoStorage } from './demoStorage.js'
+import { readDemoUserinfo } from './demoUserinfo.js'
 
 /** The IdP is chosen at build time so the e2e suite can point a build at its own mock IdP. */
 export const authority = import.meta.env.VITE_LATCHKEY_AUTHORITY ?? 'http://127.0.0.1:9400'
+
+/** Claims from userinfo at sign-in, chosen on the session page; then the tokens are bearer tokens (see below). */
+const loadUserInfo = readDemoUserinfo()
 
 export const auth = createAuthClient({
   authority,
@@ -19,5 +23,7 @@ export const auth = createAuthClient({
   // What the demo shows beyond redirect sign-in; an app bundles only the features it adds.
   // auth.fetch may ask the user for orders:write when the API says it is missing, and for nothing else.
   // dpop() binds the tokens to a key in this browser: a token copied out of storage is useless elsewhere.
-  features: [popup(), tabSync(), authFetch({ stepUpScopes: ['orders:write'] }), idTokenSignature(), dpop()],
+  // It cannot go with loadUserInfo, which oidc-client-ts sends a bearer token.
+  features: [popup(), tabSync(), authFetch({ stepUpScopes: ['orders:write'] }), idTokenSignature(), ...(loadUserInfo ? [] : [dpop()])],
+  loadUserInfo,
 })

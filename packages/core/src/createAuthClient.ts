@@ -50,7 +50,7 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
   const persistence = () => sessionPersistence(storageKind, `${key}:session`)
   const holder = createSessionHolder(persistence())
   const pending = createPendingSigninStore(`${key}:pending:`)
-  const dpop = featureCode<DpopCode>(config.features, 'dpop')?.connect(config.clientId) ?? null
+  const dpop = featureCode<DpopCode>(config.features, 'dpop')?.connect(config) ?? null
   const protocol = createProtocol(config, pending, key, dpop)
   const logoutReturnKey = `${key}:logout-return`
   const fetchFeature = featureCode<AuthFetchCode>(config.features, 'fetch')

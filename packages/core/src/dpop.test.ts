@@ -2,8 +2,9 @@ import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, type JWK } fr
 import { describe, expect, it, vi } from 'vitest'
 import type { AuthClientConfig } from './AuthClientConfig.js'
 import { authFetch } from './authFetch.js'
+import { createAuthClient } from './createAuthClient.js'
 import { dpop } from './dpop.js'
-import { followLogin, loadApp, testIdp as idp } from './test/signInThroughIdp.js'
+import { followLogin, loadApp, testConfig, testIdp as idp } from './test/signInThroughIdp.js'
 
 const api = 'https://api.example.com'
 
@@ -178,5 +179,9 @@ describe('DPoP, with the dpop feature', () => {
     await client.start()
     expect(client.getState()).toMatchObject({ status: 'anonymous', error: { code: 'invalid_token', message: expect.stringMatching(/DPoP/) } })
     expect(storedSession()).toBeNull()
+  })
+
+  it('fails at creation with loadUserInfo, which oidc-client-ts sends a bearer token', () => {
+    expect(() => createAuthClient({ ...testConfig, features: [dpop()], loadUserInfo: true })).toThrow(/loadUserInfo.*dpop\(\).*auth\.fetch/)
   })
 })

@@ -1,3 +1,4 @@
+import { AuthError } from './AuthError.js'
 import { defineFeature, type AuthFeature } from './AuthFeature.js'
 import { checkDpopTokenType, checkIdpSupportsDpop } from './checkDpopSupport.js'
 import { dpopThumbprint } from './createDpopProof.js'
@@ -23,7 +24,8 @@ export interface DpopBinding {
 
 /** What the DPoP feature brings to the client. */
 export interface DpopCode {
-  connect(clientId: string): DpopBinding
+  /** Throws a `config` error for options that DPoP cannot work with. */
+  connect(config: { clientId: string; loadUserInfo: boolean }): DpopBinding
 }
 
 /** Options of `dpop()`. */
@@ -36,7 +38,14 @@ export interface DpopFeatureOptions {
   keyStore?: DpopKeyStore
 }
 
-function connect(store: DpopKeyStore, clientId: string): DpopBinding {
+function connect(store: DpopKeyStore, { clientId, loadUserInfo }: Parameters<DpopCode['connect']>[0]): DpopBinding {
+  if (loadUserInfo) {
+    // oidc-client-ts loads userinfo with `Authorization: Bearer`, which a server that checks DPoP refuses for a bound token.
+    throw new AuthError(
+      'config',
+      'loadUserInfo cannot be used with dpop(): the sign-in would send the DPoP-bound token to userinfo as a bearer token. Leave loadUserInfo off and call the userinfo endpoint with auth.fetch(), which sends the proof.',
+    )
+  }
   return {
     settings: { store, bind_authorization_code: true },
     thumbprint: async () => dpopThumbprint(await dpopKeyPair(store, clientId)),
@@ -71,5 +80,5 @@ function connect(store: DpopKeyStore, clientId: string): DpopBinding {
  */
 export function dpop(options: DpopFeatureOptions = {}): AuthFeature<'dpop'> {
   const store = createDpopKeyStore(options.keyStore)
-  return defineFeature('dpop', { connect: (clientId) => connect(store, clientId) } satisfies DpopCode)
+  return defineFeature('dpop', { connect: (config) => connect(store, config) } satisfies DpopCode)
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { LogoutButton, useAuth, useAuthClient, type SessionStorageKind } from '@latchkey/react'
 import { chooseDemoStorage, demoStorageKinds, readDemoStorage } from '../demoStorage.js'
+import { chooseDemoUserinfo, readDemoUserinfo } from '../demoUserinfo.js'
 
 function useSecondsUntil(time: number | undefined): number | null {
   const [now, setNow] = useState(() => Date.now())
@@ -44,6 +45,25 @@ function StorageChoice() {
   )
 }
 
+/** Like the storage choice, it reloads the page: the client is built once per load. */
+function UserinfoChoice() {
+  return (
+    <p>
+      <label>
+        <input
+          type="checkbox"
+          defaultChecked={readDemoUserinfo()}
+          onChange={(event) => {
+            chooseDemoUserinfo(event.target.checked)
+            location.reload()
+          }}
+        />{' '}
+        Load claims from userinfo at sign-in (bearer tokens instead of DPoP)
+      </label>
+    </p>
+  )
+}
+
 export function SessionPage() {
   const client = useAuthClient()
   const scopes = useAuth((state) => state.user?.scopes ?? [])
@@ -54,6 +74,7 @@ export function SessionPage() {
       <h1>Session</h1>
       <ExpiryCountdown />
       <StorageChoice />
+      <UserinfoChoice />
       <h2>Granted scopes</h2>
       <ul aria-label="Granted scopes">
         {scopes.map((scope) => (
