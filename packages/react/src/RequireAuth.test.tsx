@@ -1,10 +1,11 @@
 import { StrictMode, type ReactNode } from 'react'
 import { render, screen } from '@testing-library/react'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createAuthClient } from '@latchkey/core'
 import { AuthProvider } from './AuthProvider.js'
 import { RequireAuth } from './RequireAuth.js'
 import { seedSession, testAuthority, testClientId } from './test/seedSession.js'
+import { loadApp, testIdp } from '../../core/src/test/signInThroughIdp.js'
 
 const isAdmin = (user: { profile: { roles?: readonly string[] } }) => user.profile.roles?.includes('admin') ?? false
 
@@ -20,6 +21,8 @@ function renderGuarded(ui: ReactNode, navigate = vi.fn()) {
 }
 
 describe('RequireAuth', () => {
+  afterEach(() => window.history.replaceState(null, '', '/'))
+
   it('shows its children to a signed-in user', () => {
     seedSession({ sub: 'alice', name: 'Alice' })
     renderGuarded(
@@ -64,5 +67,25 @@ describe('RequireAuth', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy()
     expect(navigate).not.toHaveBeenCalled()
     expect(screen.queryByText('secret')).toBeNull()
+  })
+
+  it('says once that sign-in failed when the IdP answers access_denied', async () => {
+    const { client: starter, navigate } = loadApp()
+    await starter.login({ returnTo: '/orders' })
+    const state = new URL(navigate.mock.calls[0]?.[0] ?? '').searchParams.get('state') ?? ''
+    window.history.replaceState(null, '', `/callback?error=access_denied&error_description=The+user+said+no&state=${state}&iss=${encodeURIComponent(testIdp.issuer)}`)
+    const { client } = loadApp()
+    render(
+      <StrictMode>
+        <AuthProvider client={client}>
+          <RequireAuth fallback={<p>loading</p>}>
+            <p>secret</p>
+          </RequireAuth>
+        </AuthProvider>
+      </StrictMode>,
+    )
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('Sign-in failed: the identity provider answered access_denied (The user said no).')
+    expect(alert.textContent?.match(/Sign-in failed/g)).toHaveLength(1)
   })
 })

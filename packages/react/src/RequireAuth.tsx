@@ -27,10 +27,11 @@ function gateOf(state: AuthState, when: RequireAuthProps['when']): Gate {
 
 const selectError = (state: AuthState): AuthError | null => state.error
 
+// Core's messages already say what failed ("Sign-in failed: …", "Your session has ended …"): shown as they are.
 function DefaultError({ error, retry }: { error: AuthError; retry: () => void }) {
   return (
     <div role="alert">
-      <p>Sign-in failed: {error.message}</p>
+      <p>{error.message}</p>
       <button type="button" onClick={retry}>
         Try again
       </button>
