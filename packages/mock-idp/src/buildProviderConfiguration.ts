@@ -3,9 +3,11 @@ import type { Configuration, JWK } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 
 import { accountClaims } from './accountClaims.js';
+import { appOrigins } from './appOrigins.js';
 import { createMemoryAdapter } from './createMemoryAdapter.js';
 import { renderLogoutPage } from './renderLogoutPage.js';
 import { renderMessagePage } from './renderMessagePage.js';
+import { createRenderError } from './renderProviderError.js';
 import type { ResolvedOptions } from './resolveOptions.js';
 
 export interface ProviderSetup {
@@ -85,12 +87,7 @@ export function buildProviderConfiguration({ options, state, signingKey, cookieK
       Grant: Math.max(options.refreshTokenTtl, options.sessionTtl),
     },
 
-    renderError: (ctx, out) => {
-      ctx.type = 'html';
-      ctx.body = renderMessagePage('Something went wrong', [
-        out.error_description === undefined ? out.error : `${out.error}: ${out.error_description}`,
-      ]);
-    },
+    renderError: createRenderError(options.clients),
 
     features: {
       devInteractions: { enabled: false },
@@ -115,7 +112,11 @@ export function buildProviderConfiguration({ options, state, signingKey, cookieK
         },
         postLogoutSuccessSource: (ctx) => {
           ctx.type = 'html';
-          ctx.body = renderMessagePage('Signed out', ['You are signed out of Latchkey Mock IdP.']);
+          ctx.body = renderMessagePage(
+            'Signed out',
+            ['You are signed out of Latchkey Mock IdP.'],
+            appOrigins(options.clients, ctx.oidc.client?.clientId),
+          );
         },
       },
       resourceIndicators: {

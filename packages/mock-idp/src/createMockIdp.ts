@@ -125,7 +125,7 @@ export async function createMockIdp(options: MockIdpOptions): Promise<MockIdp> {
       keys,
     }),
   );
-  provider.use(createInteractionMiddleware(provider, resolved.users, state));
+  provider.use(createInteractionMiddleware(provider, resolved.users, state, resolved.clients));
   provider.use(createFaviconMiddleware());
   provideHandler(provider.callback());
 
