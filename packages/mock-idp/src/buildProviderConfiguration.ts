@@ -40,8 +40,8 @@ export function buildProviderConfiguration({ options, state, signingKey, cookieK
       // drops offline_access from requests and refuses a refresh with invalid_request.
       grant_types: client.refreshTokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
       response_types: ['code'],
-      redirect_uris: client.redirectUris,
-      post_logout_redirect_uris: client.postLogoutRedirectUris,
+      redirect_uris: client.acceptedRedirectUris,
+      post_logout_redirect_uris: client.acceptedPostLogoutRedirectUris,
     })),
     responseTypes: ['code'],
     clientAuthMethods: ['none'],

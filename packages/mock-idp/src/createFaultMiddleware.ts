@@ -104,7 +104,7 @@ async function answerLoginRequired(ctx: ProviderContext, { issuer, clients }: Fa
   const requested = params.get('redirect_uri');
   const redirectUri =
     requested === null ? (client?.redirectUris.length === 1 ? client.redirectUris[0] : undefined) : requested;
-  if (!client || redirectUri === undefined || !client.redirectUris.includes(redirectUri)) {
+  if (!client || redirectUri === undefined || !client.acceptedRedirectUris.includes(redirectUri)) {
     ctx.status = 400;
     ctx.type = 'html';
     ctx.body = renderMessagePage(
