@@ -63,7 +63,9 @@ export function RequireAuth({ children, fallback = null, when, forbidden = defau
   optionsRef.current = loginOptions
 
   const signIn = () => {
-    client.login(optionsRef.current).catch(() => {
+    // Said here, not left to core's default, so a test client records where the visitor will land.
+    const { pathname, search, hash } = window.location
+    client.login({ returnTo: `${pathname}${search}${hash}`, ...optionsRef.current }).catch(() => {
       // The error is in the client's state, where this component shows it.
     })
   }
