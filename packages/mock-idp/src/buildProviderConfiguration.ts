@@ -1,10 +1,10 @@
 import type { MockIdpState } from './MockIdpState.js';
 import type { Configuration, JWK } from 'oidc-provider';
-import { errors } from 'oidc-provider';
 
 import { accountClaims } from './accountClaims.js';
 import { appOrigins } from './appOrigins.js';
 import { createMemoryAdapter } from './createMemoryAdapter.js';
+import { errors } from './oidcProvider.js';
 import { renderLogoutPage } from './renderLogoutPage.js';
 import { renderMessagePage } from './renderMessagePage.js';
 import { createRenderError } from './renderProviderError.js';

@@ -1,9 +1,10 @@
-import Provider, { errors, type InteractionResults } from 'oidc-provider';
+import type { InteractionResults } from 'oidc-provider';
 
 import { appOrigins } from './appOrigins.js';
 import { createInteractionClients } from './createInteractionClients.js';
 import type { MockIdpState } from './MockIdpState.js';
 import type { MockUser } from './MockUser.js';
+import { errors, Provider } from './oidcProvider.js';
 import type { ProviderContext, ProviderMiddleware } from './ProviderMiddleware.js';
 import { readRequestBody, RequestBodyTooLargeError } from './readRequestBody.js';
 import { renderConsentPage } from './renderConsentPage.js';
