@@ -1,7 +1,7 @@
 import type { InteractionResults } from 'oidc-provider';
 
 import { appOrigins } from './appOrigins.js';
-import { createInteractionClients } from './createInteractionClients.js';
+import { createRecentInteractions } from './createRecentInteractions.js';
 import type { MockIdpState } from './MockIdpState.js';
 import type { MockUser } from './MockUser.js';
 import { errors, Provider } from './oidcProvider.js';
@@ -28,9 +28,12 @@ export function createInteractionMiddleware(
   state: MockIdpState,
   clients: readonly ResolvedClient[],
 ): ProviderMiddleware {
-  const recent = createInteractionClients(1000);
-  // The uid comes from the request, but only as a key: the origins are those registered for its client.
-  const originsFor = (uid: string) => appOrigins(clients, recent.clientOf(uid));
+  const recent = createRecentInteractions(1000);
+  // The uid comes from the request, but only as a key to what this IdP remembered itself.
+  const originsFor = (uid: string) => {
+    const remembered = recent.appOriginOf(uid);
+    return remembered === undefined ? appOrigins(clients) : [remembered];
+  };
 
   const middleware: ProviderMiddleware = async (ctx, next) => {
     const match = route.exec(ctx.path);
@@ -60,10 +63,10 @@ export function createInteractionMiddleware(
       return showExpired(ctx, step, originsFor(uid));
     }
     const clientId = stringParam(interaction, 'client_id') ?? '';
-    recent.remember(interaction.uid, clientId);
+    const origins = appOrigins(clients, clientId, stringParam(interaction, 'redirect_uri'));
+    if (origins.length === 1 && origins[0] !== undefined) recent.remember(interaction.uid, origins[0]);
     // A stale tab can hold the URL of an earlier sign-in than the one the cookie points to.
     if (interaction.uid !== uid) return showExpired(ctx, step, originsFor(uid));
-    const origins = appOrigins(clients, clientId);
 
     const prompt = interaction.prompt.name;
     if (step !== undefined && step !== prompt) {

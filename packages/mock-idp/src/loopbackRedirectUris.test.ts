@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createMockIdp, type MockIdp } from './index.js';
+import { browserFetch } from './browserFetch.js';
+import { CookieJar } from './CookieJar.js';
+import { followAuthorization } from './followAuthorization.js';
 import { buildAuthorizationRequest } from './test/buildAuthorizationRequest.js';
 import { driveLogin } from './test/driveLogin.js';
 import { followLogout } from './test/followLogout.js';
@@ -85,5 +88,16 @@ describe('localhost and 127.0.0.1 are one loopback host for redirect URIs', () =
     expect(html).toContain('http://localhost:5181/elsewhere');
     expect(html).toContain('http://localhost:5181/callback');
     expect(linksIn(html)).toEqual(['http://localhost:5181/']);
+  });
+
+  it('links "Sign-in expired" back to the loopback name the sign-in came from', async () => {
+    const jar = new CookieJar();
+    const { authorizationUrl } = buildAuthorizationRequest({ issuer: idp.issuer, clientId: 'numeric', redirectUri: 'http://localhost:5180/callback' });
+    const interactionUrl = new URL((await browserFetch(jar, authorizationUrl)).headers.get('Location') ?? '', idp.issuer);
+    await followAuthorization(interactionUrl, { redirectUri: 'http://localhost:5180/callback', jar });
+
+    const back = await (await browserFetch(jar, interactionUrl)).text();
+    expect(back).toContain('Sign-in expired');
+    expect(linksIn(back)).toEqual(['http://localhost:5180/']);
   });
 });

@@ -5,46 +5,43 @@ import { renderMessagePage } from './renderMessagePage.js';
 import type { ResolvedClient } from './resolveOptions.js';
 
 type RenderError = NonNullable<Configuration['renderError']>;
-type ErrorOut = Parameters<RenderError>[1];
 
 /** oidc-provider's error page (a browser's request it refuses): what went wrong, and the way back to the app. */
 export function createRenderError(clients: readonly ResolvedClient[]): RenderError {
   return (ctx, out) => {
     const clientId = ctx.oidc.client?.clientId;
     const client = clients.find((candidate) => candidate.clientId === clientId);
+    const unregistered =
+      out.error === 'invalid_redirect_uri'
+        ? 'redirect_uri'
+        : out.error_description === 'post_logout_redirect_uri not registered'
+          ? 'post_logout_redirect_uri'
+          : undefined;
     ctx.type = 'html';
     ctx.body = renderMessagePage(
       'Something went wrong',
       [
         out.error_description === undefined ? out.error : `${out.error}: ${out.error_description}`,
-        ...(client ? explainUnregisteredUri(unregisteredUri(ctx, out), client) : []),
+        ...(client && unregistered ? explainUnregisteredUri(unregistered, requestParam(ctx, unregistered), client) : []),
       ],
-      appOrigins(clients, clientId),
+      appOrigins(clients, clientId, requestParam(ctx, 'redirect_uri')),
     );
   };
 }
 
-/** The parameter an error is about, when it is a URI the client did not register. */
-function unregisteredUri(ctx: KoaContextWithOIDC, out: ErrorOut): { name: string; value: string } | undefined {
-  const name =
-    out.error === 'invalid_redirect_uri'
-      ? 'redirect_uri'
-      : out.error_description === 'post_logout_redirect_uri not registered'
-        ? 'post_logout_redirect_uri'
-        : undefined;
-  if (name === undefined) return undefined;
+function requestParam(ctx: KoaContextWithOIDC, name: string): string | undefined {
   // oidc-provider may fail before it has gathered `params`: then they are still in the query or form.
   const params: Record<string, unknown> = ctx.oidc.params ?? (ctx.method === 'POST' ? ctx.oidc.body : ctx.query) ?? {};
   const value = params[name];
-  return typeof value === 'string' ? { name, value } : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The URI the app sent next to the ones it registered, which is usually enough to spot the typo. */
-function explainUnregisteredUri(param: { name: string; value: string } | undefined, client: ResolvedClient): string[] {
-  if (param === undefined) return [];
-  const registered = param.name === 'redirect_uri' ? client.redirectUris : client.postLogoutRedirectUris;
+function explainUnregisteredUri(name: 'redirect_uri' | 'post_logout_redirect_uri', sent: string | undefined, client: ResolvedClient): string[] {
+  if (sent === undefined) return [];
+  const registered = name === 'redirect_uri' ? client.redirectUris : client.postLogoutRedirectUris;
   return [
-    `The application sent ${param.name} ${param.value}, which client "${client.clientId}" did not register.`,
+    `The application sent ${name} ${sent}, which client "${client.clientId}" did not register.`,
     `Registered for "${client.clientId}": ${registered.join(', ')}.`,
     'They must match in scheme, host, port and path; localhost and 127.0.0.1 count as the same host.',
   ];
