@@ -1,11 +1,13 @@
 import type { MockIdpState } from './MockIdpState.js';
 import type { Configuration, JWK } from 'oidc-provider';
-import { errors } from 'oidc-provider';
 
 import { accountClaims } from './accountClaims.js';
+import { appOrigins } from './appOrigins.js';
 import { createMemoryAdapter } from './createMemoryAdapter.js';
+import { errors } from './oidcProvider.js';
 import { renderLogoutPage } from './renderLogoutPage.js';
 import { renderMessagePage } from './renderMessagePage.js';
+import { createRenderError } from './renderProviderError.js';
 import type { ResolvedOptions } from './resolveOptions.js';
 
 export interface ProviderSetup {
@@ -40,8 +42,8 @@ export function buildProviderConfiguration({ options, state, signingKey, cookieK
       // drops offline_access from requests and refuses a refresh with invalid_request.
       grant_types: client.refreshTokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
       response_types: ['code'],
-      redirect_uris: client.redirectUris,
-      post_logout_redirect_uris: client.postLogoutRedirectUris,
+      redirect_uris: client.acceptedRedirectUris,
+      post_logout_redirect_uris: client.acceptedPostLogoutRedirectUris,
     })),
     responseTypes: ['code'],
     clientAuthMethods: ['none'],
@@ -87,12 +89,7 @@ export function buildProviderConfiguration({ options, state, signingKey, cookieK
       Grant: Math.max(options.refreshTokenTtl, options.sessionTtl),
     },
 
-    renderError: (ctx, out) => {
-      ctx.type = 'html';
-      ctx.body = renderMessagePage('Something went wrong', [
-        out.error_description === undefined ? out.error : `${out.error}: ${out.error_description}`,
-      ]);
-    },
+    renderError: createRenderError(options.clients),
 
     features: {
       devInteractions: { enabled: false },
@@ -119,7 +116,11 @@ export function buildProviderConfiguration({ options, state, signingKey, cookieK
         },
         postLogoutSuccessSource: (ctx) => {
           ctx.type = 'html';
-          ctx.body = renderMessagePage('Signed out', ['You are signed out of Latchkey Mock IdP.']);
+          ctx.body = renderMessagePage(
+            'Signed out',
+            ['You are signed out of Latchkey Mock IdP.'],
+            appOrigins(options.clients, ctx.oidc.client?.clientId),
+          );
         },
       },
       resourceIndicators: {

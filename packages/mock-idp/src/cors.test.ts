@@ -27,7 +27,7 @@ describe('CORS', () => {
   });
 
   it('gives another origin no Access-Control-Allow-Origin', async () => {
-    const tokens = await redeemFrom('http://localhost:5173');
+    const tokens = await redeemFrom('http://127.0.0.1:5174');
     expect(tokens.status).toBe(400);
     expect(tokens.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { appOrigins } from './appOrigins.js';
 import { applyCors, clientCors } from './clientCors.js';
 import { escapeHtml } from './escapeHtml.js';
 import type { MockFault } from './MockFault.js';
@@ -103,12 +104,14 @@ async function answerLoginRequired(ctx: ProviderContext, { issuer, clients }: Fa
   const requested = params.get('redirect_uri');
   const redirectUri =
     requested === null ? (client?.redirectUris.length === 1 ? client.redirectUris[0] : undefined) : requested;
-  if (!client || redirectUri === undefined || !client.redirectUris.includes(redirectUri)) {
+  if (!client || redirectUri === undefined || !client.acceptedRedirectUris.includes(redirectUri)) {
     ctx.status = 400;
     ctx.type = 'html';
-    ctx.body = renderMessagePage('Something went wrong', [
-      'invalid_request: unknown client_id or unregistered redirect_uri',
-    ]);
+    ctx.body = renderMessagePage(
+      'Something went wrong',
+      ['invalid_request: unknown client_id or unregistered redirect_uri'],
+      appOrigins(clients, client?.clientId),
+    );
     return;
   }
   const target = new URL(redirectUri);

@@ -1,12 +1,16 @@
-import Provider, { errors, type InteractionResults } from 'oidc-provider';
+import type { InteractionResults } from 'oidc-provider';
 
+import { appOrigins } from './appOrigins.js';
+import { createRecentInteractions } from './createRecentInteractions.js';
 import type { MockIdpState } from './MockIdpState.js';
 import type { MockUser } from './MockUser.js';
+import { errors, Provider } from './oidcProvider.js';
 import type { ProviderContext, ProviderMiddleware } from './ProviderMiddleware.js';
 import { readRequestBody, RequestBodyTooLargeError } from './readRequestBody.js';
 import { renderConsentPage } from './renderConsentPage.js';
 import { renderLoginPage } from './renderLoginPage.js';
 import { renderMessagePage } from './renderMessagePage.js';
+import type { ResolvedClient } from './resolveOptions.js';
 
 type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
 
@@ -22,7 +26,15 @@ export function createInteractionMiddleware(
   provider: Provider,
   users: readonly MockUser[],
   state: MockIdpState,
+  clients: readonly ResolvedClient[],
 ): ProviderMiddleware {
+  const recent = createRecentInteractions(1000);
+  // The uid comes from the request, but only as a key to what this IdP remembered itself.
+  const originsFor = (uid: string) => {
+    const remembered = recent.appOriginOf(uid);
+    return remembered === undefined ? appOrigins(clients) : [remembered];
+  };
+
   const middleware: ProviderMiddleware = async (ctx, next) => {
     const match = route.exec(ctx.path);
     if (!match) return next();
@@ -32,7 +44,7 @@ export function createInteractionMiddleware(
       await handle(ctx, uid, step);
     } catch (error) {
       if (!(error instanceof RequestBodyTooLargeError)) throw error;
-      showMessage(ctx, 413, 'Something went wrong', ['The form sent was too large.']);
+      showMessage(ctx, 413, 'Something went wrong', ['The form sent was too large.'], originsFor(uid));
     }
   };
 
@@ -40,7 +52,7 @@ export function createInteractionMiddleware(
     const expectedMethod = step === undefined ? 'GET' : 'POST';
     if (ctx.method !== expectedMethod && !(expectedMethod === 'GET' && ctx.method === 'HEAD')) {
       ctx.set('Allow', expectedMethod);
-      return showMessage(ctx, 405, 'Method not allowed', [`Use ${expectedMethod} here.`]);
+      return showMessage(ctx, 405, 'Method not allowed', [`Use ${expectedMethod} here.`], originsFor(uid));
     }
 
     let interaction: Interaction;
@@ -48,10 +60,13 @@ export function createInteractionMiddleware(
       interaction = await provider.interactionDetails(ctx.req, ctx.res);
     } catch (error) {
       if (!(error instanceof errors.SessionNotFound)) throw error;
-      return showExpired(ctx, step);
+      return showExpired(ctx, step, originsFor(uid));
     }
+    const clientId = stringParam(interaction, 'client_id') ?? '';
+    const origins = appOrigins(clients, clientId, stringParam(interaction, 'redirect_uri'));
+    if (origins.length === 1 && origins[0] !== undefined) recent.remember(interaction.uid, origins[0]);
     // A stale tab can hold the URL of an earlier sign-in than the one the cookie points to.
-    if (interaction.uid !== uid) return showExpired(ctx, step);
+    if (interaction.uid !== uid) return showExpired(ctx, step, originsFor(uid));
 
     const prompt = interaction.prompt.name;
     if (step !== undefined && step !== prompt) {
@@ -72,9 +87,9 @@ export function createInteractionMiddleware(
         }
         return showConsent(ctx, interaction, users);
       }
-      return submitConsent(ctx, provider, interaction);
+      return submitConsent(ctx, provider, interaction, origins);
     }
-    return showMessage(ctx, 400, 'Something went wrong', [`The mock IdP has no page for the prompt "${prompt}".`]);
+    return showMessage(ctx, 400, 'Something went wrong', [`The mock IdP has no page for the prompt "${prompt}".`], origins);
   }
 
   return middleware;
@@ -125,13 +140,18 @@ function showConsent(ctx: ProviderContext, interaction: Interaction, users: read
   });
 }
 
-async function submitConsent(ctx: ProviderContext, provider: Provider, interaction: Interaction): Promise<void> {
+async function submitConsent(
+  ctx: ProviderContext,
+  provider: Provider,
+  interaction: Interaction,
+  appOrigins: readonly string[],
+): Promise<void> {
   const decision = (await readForm(ctx)).get('decision');
   if (decision === 'allow') {
     return finish(ctx, provider, await grantConsent(provider, interaction), true);
   }
   if (decision !== 'deny') {
-    return showMessage(ctx, 400, 'Something went wrong', ['Choose Allow or Deny.']);
+    return showMessage(ctx, 400, 'Something went wrong', ['Choose Allow or Deny.'], appOrigins);
   }
   return finish(
     ctx,
@@ -183,17 +203,26 @@ function redirect(ctx: ProviderContext, location: string): void {
  * The back button after a sign-in lands here, which is an ordinary thing for a person to do: the page
  * explains with 200 rather than 400, so it is not reported as a failed load. A stale form post is a 400.
  */
-function showExpired(ctx: ProviderContext, step: string | undefined): void {
-  showMessage(ctx, step === undefined ? 200 : 400, 'Sign-in expired', [
-    'This sign-in request has expired or was already completed.',
-    'Go back to the application and sign in again.',
-  ]);
+function showExpired(ctx: ProviderContext, step: string | undefined, appOrigins: readonly string[]): void {
+  showMessage(
+    ctx,
+    step === undefined ? 200 : 400,
+    'Sign-in expired',
+    ['This sign-in request has expired or was already completed.', 'Go back to the application and sign in again.'],
+    appOrigins,
+  );
 }
 
-function showMessage(ctx: ProviderContext, status: number, heading: string, lines: readonly string[]): void {
+function showMessage(
+  ctx: ProviderContext,
+  status: number,
+  heading: string,
+  lines: readonly string[],
+  appOrigins: readonly string[],
+): void {
   ctx.status = status;
   ctx.type = 'html';
-  ctx.body = renderMessagePage(heading, lines);
+  ctx.body = renderMessagePage(heading, lines, appOrigins);
 }
 
 async function readForm(ctx: ProviderContext): Promise<URLSearchParams> {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import Provider, { type JWK } from 'oidc-provider';
+import type { JWK } from 'oidc-provider';
 
 import { buildProviderConfiguration } from './buildProviderConfiguration.js';
 import { createControlMiddleware } from './createControlMiddleware.js';
@@ -22,6 +22,7 @@ import type { MockIdp } from './MockIdp.js';
 import { MockIdpError } from './MockIdpError.js';
 import type { MockIdpOptions } from './MockIdpOptions.js';
 import type { MockIdpState } from './MockIdpState.js';
+import { Provider } from './oidcProvider.js';
 import { resolveConsentMode, resolveFlag, resolveOptions, resolveTtl } from './resolveOptions.js';
 
 const host = '127.0.0.1';
@@ -132,7 +133,7 @@ export async function createMockIdp(options: MockIdpOptions): Promise<MockIdp> {
       keys,
     }),
   );
-  provider.use(createInteractionMiddleware(provider, resolved.users, state));
+  provider.use(createInteractionMiddleware(provider, resolved.users, state, resolved.clients));
   provider.use(createFaviconMiddleware());
   provideHandler(provider.callback());
 

@@ -2,12 +2,17 @@ import { defaultUsers } from './defaultUsers.js';
 import { MockIdpError } from './MockIdpError.js';
 import type { MockConsentMode, MockIdpOptions } from './MockIdpOptions.js';
 import type { MockUser } from './MockUser.js';
+import { withLoopbackAliases } from './withLoopbackAliases.js';
 
 export interface ResolvedClient {
   clientId: string;
+  /** As registered: what pages name, and what they link back to. */
   redirectUris: string[];
   postLogoutRedirectUris: string[];
-  /** Origins of the redirect URIs: the only origins allowed to call the IdP from a browser. */
+  /** What the IdP accepts: the registered URIs, each on a loopback host also on its other name. */
+  acceptedRedirectUris: string[];
+  acceptedPostLogoutRedirectUris: string[];
+  /** Origins of the accepted redirect URIs: the only origins allowed to call the IdP from a browser. */
   origins: ReadonlySet<string>;
   refreshTokens: boolean;
 }
@@ -102,12 +107,12 @@ function resolveClients(clients: MockIdpOptions['clients']): ResolvedClient[] {
       throw invalid(`${field}.redirectUris must list at least one absolute http(s) URL`);
     }
     const redirectUris = client.redirectUris.map((uri, i) => resolveUri(uri, `${field}.redirectUris[${i}]`));
-    const origins = new Set(redirectUris.map((uri) => new URL(uri).origin));
+    const registeredOrigins = new Set(redirectUris.map((uri) => new URL(uri).origin));
 
     let postLogoutRedirectUris: string[];
     if (client.postLogoutRedirectUris === undefined) {
       // The redirect URIs too, so a popup sign-out can come back to the popup callback page.
-      postLogoutRedirectUris = [...[...origins].flatMap((origin) => [origin, `${origin}/`]), ...redirectUris];
+      postLogoutRedirectUris = [...[...registeredOrigins].flatMap((origin) => [origin, `${origin}/`]), ...redirectUris];
     } else if (isList(client.postLogoutRedirectUris)) {
       postLogoutRedirectUris = client.postLogoutRedirectUris.map((uri, i) =>
         resolveUri(uri, `${field}.postLogoutRedirectUris[${i}]`),
@@ -118,7 +123,16 @@ function resolveClients(clients: MockIdpOptions['clients']): ResolvedClient[] {
 
     const refreshTokens = resolveFlag(client.refreshTokens ?? true, `${field}.refreshTokens`);
 
-    return { clientId: client.clientId, redirectUris, postLogoutRedirectUris, origins, refreshTokens };
+    const acceptedRedirectUris = withLoopbackAliases(redirectUris);
+    return {
+      clientId: client.clientId,
+      redirectUris,
+      postLogoutRedirectUris,
+      acceptedRedirectUris,
+      acceptedPostLogoutRedirectUris: withLoopbackAliases(postLogoutRedirectUris),
+      origins: new Set(acceptedRedirectUris.map((uri) => new URL(uri).origin)),
+      refreshTokens,
+    };
   });
 }
 
@@ -130,7 +144,7 @@ function resolveUri(uri: unknown, field: string): string {
   if (url.hash) {
     throw invalid(`${field} must not have a fragment, got ${JSON.stringify(uri)}`);
   }
-  // Registered as written: the IdP compares redirect URIs as exact strings.
+  // Registered as written: the IdP compares redirect URIs as exact strings (see withLoopbackAliases).
   return uri as string;
 }
 

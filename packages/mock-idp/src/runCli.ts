@@ -27,7 +27,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 
   let idp: MockIdp;
   try {
-    // Loaded only now, so --help and usage errors stay quick and free of oidc-provider's warnings.
+    // Loaded only now, so --help and usage errors answer without waiting for oidc-provider to load.
     const { createMockIdp } = await import('./createMockIdp.js');
     idp = await createMockIdp(command.options);
   } catch (error) {

@@ -1,31 +1,39 @@
 import { StrictMode, type ReactNode } from 'react'
 import { render, screen } from '@testing-library/react'
-import { describe, expect, it, vi } from 'vitest'
-import { createAuthClient } from '@latchkey/core'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createAuthClient, type AuthClient } from '@latchkey/core'
 import { AuthProvider } from './AuthProvider.js'
 import { RequireAuth } from './RequireAuth.js'
 import { seedSession, testAuthority, testClientId } from './test/seedSession.js'
+import { loadApp, testIdp } from '../../core/src/test/signInThroughIdp.js'
 
 const isAdmin = (user: { profile: { roles?: readonly string[] } }) => user.profile.roles?.includes('admin') ?? false
 
-function renderGuarded(ui: ReactNode, navigate = vi.fn()) {
-  // Port 9 on loopback refuses connections: an identity provider that is down.
-  const client = createAuthClient({ authority: testAuthority, clientId: testClientId, navigate })
+/** A client whose identity provider is down: port 9 on loopback refuses connections. */
+function unreachableApp() {
+  const navigate = vi.fn()
+  return { client: createAuthClient({ authority: testAuthority, clientId: testClientId, navigate }), navigate }
+}
+
+function renderGuarded<App extends { client: AuthClient }>(ui: ReactNode, app: App) {
   render(
     <StrictMode>
-      <AuthProvider client={client}>{ui}</AuthProvider>
+      <AuthProvider client={app.client}>{ui}</AuthProvider>
     </StrictMode>,
   )
-  return { client, navigate }
+  return app
 }
 
 describe('RequireAuth', () => {
+  afterEach(() => window.history.replaceState(null, '', '/'))
+
   it('shows its children to a signed-in user', () => {
     seedSession({ sub: 'alice', name: 'Alice' })
     renderGuarded(
       <RequireAuth fallback={<p>loading</p>}>
         <p>secret</p>
       </RequireAuth>,
+      unreachableApp(),
     )
     expect(screen.getByText('secret')).toBeTruthy()
   })
@@ -36,6 +44,7 @@ describe('RequireAuth', () => {
       <RequireAuth when={isAdmin} forbidden={<p>admins only</p>}>
         <p>admin panel</p>
       </RequireAuth>,
+      unreachableApp(),
     )
     expect(screen.getByText('admins only')).toBeTruthy()
     expect(screen.queryByText('admin panel')).toBeNull()
@@ -47,6 +56,7 @@ describe('RequireAuth', () => {
       <RequireAuth when={isAdmin} forbidden={<p>admins only</p>}>
         <p>admin panel</p>
       </RequireAuth>,
+      unreachableApp(),
     )
     expect(screen.getByText('admin panel')).toBeTruthy()
   })
@@ -56,6 +66,7 @@ describe('RequireAuth', () => {
       <RequireAuth fallback={<p>loading</p>}>
         <p>secret</p>
       </RequireAuth>,
+      unreachableApp(),
     )
     expect(screen.getByText('loading')).toBeTruthy()
     const alert = await screen.findByRole('alert')
@@ -64,5 +75,50 @@ describe('RequireAuth', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy()
     expect(navigate).not.toHaveBeenCalled()
     expect(screen.queryByText('secret')).toBeNull()
+  })
+
+  it('says once that sign-in failed when the IdP answers access_denied', async () => {
+    const { client: starter, navigate } = loadApp()
+    await starter.login({ returnTo: '/orders' })
+    const state = new URL(navigate.mock.calls[0]?.[0] ?? '').searchParams.get('state') ?? ''
+    window.history.replaceState(null, '', `/callback?error=access_denied&error_description=The+user+said+no&state=${state}&iss=${encodeURIComponent(testIdp.issuer)}`)
+    renderGuarded(
+      <RequireAuth fallback={<p>loading</p>}>
+        <p>secret</p>
+      </RequireAuth>,
+      loadApp(),
+    )
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('Sign-in failed: the identity provider answered access_denied (The user said no).')
+    expect(alert.textContent?.match(/Sign-in failed/g)).toHaveLength(1)
+  })
+
+  it('sends the visitor to sign in with the page they asked for as returnTo', async () => {
+    window.history.replaceState(null, '', '/orders?status=open#latest')
+    const app = unreachableApp()
+    const login = vi.spyOn(app.client, 'login')
+    renderGuarded(
+      <RequireAuth fallback={<p>loading</p>}>
+        <p>secret</p>
+      </RequireAuth>,
+      app,
+    )
+    await screen.findByRole('alert')
+    expect(login).toHaveBeenCalledTimes(1)
+    expect(login).toHaveBeenCalledWith({ returnTo: '/orders?status=open#latest' })
+  })
+
+  it('lets loginOptions choose another returnTo', async () => {
+    window.history.replaceState(null, '', '/orders')
+    const app = unreachableApp()
+    const login = vi.spyOn(app.client, 'login')
+    renderGuarded(
+      <RequireAuth loginOptions={{ returnTo: '/welcome', prompt: 'login' }}>
+        <p>secret</p>
+      </RequireAuth>,
+      app,
+    )
+    await screen.findByRole('alert')
+    expect(login).toHaveBeenCalledWith({ returnTo: '/welcome', prompt: 'login' })
   })
 })

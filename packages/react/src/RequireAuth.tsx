@@ -27,10 +27,11 @@ function gateOf(state: AuthState, when: RequireAuthProps['when']): Gate {
 
 const selectError = (state: AuthState): AuthError | null => state.error
 
+// Core's messages already say what failed ("Sign-in failed: …", "Your session has ended …"): shown as they are.
 function DefaultError({ error, retry }: { error: AuthError; retry: () => void }) {
   return (
     <div role="alert">
-      <p>Sign-in failed: {error.message}</p>
+      <p>{error.message}</p>
       <button type="button" onClick={retry}>
         Try again
       </button>
@@ -62,7 +63,9 @@ export function RequireAuth({ children, fallback = null, when, forbidden = defau
   optionsRef.current = loginOptions
 
   const signIn = () => {
-    client.login(optionsRef.current).catch(() => {
+    // Said here, not left to core's default, so a test client records where the visitor will land.
+    const { pathname, search, hash } = window.location
+    client.login({ returnTo: `${pathname}${search}${hash}`, ...optionsRef.current }).catch(() => {
       // The error is in the client's state, where this component shows it.
     })
   }

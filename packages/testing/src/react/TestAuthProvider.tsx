@@ -1,0 +1,24 @@
+import { useState, type ReactNode } from 'react'
+import { AuthProvider } from '@latchkey/react'
+import { createTestAuthClient, type TestAuthClient, type TestAuthClientOptions } from '../createTestAuthClient.js'
+
+export type TestAuthProviderProps =
+  | (TestAuthClientOptions & { client?: undefined; children?: ReactNode })
+  | { client: TestAuthClient; children?: ReactNode }
+
+/**
+ * `AuthProvider` with a test client: no network, no storage. Give it the options of
+ * `createTestAuthClient` (most often just `user`), or a client you built to assert on its `calls`.
+ * Options are read once, as `AuthProvider` reads its config; change the user with `client.setUser`.
+ *
+ * @example
+ * render(<TestAuthProvider user={{ profile: { sub: 'ada', name: 'Ada' } }}><OrdersPage /></TestAuthProvider>)
+ */
+export function TestAuthProvider(props: TestAuthProviderProps) {
+  const [client] = useState(() => {
+    if (props.client) return props.client
+    const { children: _children, client: _client, ...options } = props
+    return createTestAuthClient(options)
+  })
+  return <AuthProvider client={client}>{props.children}</AuthProvider>
+}
