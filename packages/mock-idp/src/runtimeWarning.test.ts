@@ -19,7 +19,9 @@ async function stderrOf(script: string): Promise<string> {
   return stderr;
 }
 
-describe("oidc-provider's runtime warning", () => {
+// A hang guard, not a timing: each test starts a fresh Node process that loads oidc-provider, which
+// takes several seconds on a busy two-core machine.
+describe("oidc-provider's runtime warning", { timeout: 60_000 }, () => {
   let dir: string;
   let bundle: string;
   beforeAll(async () => {
