@@ -38,7 +38,7 @@ describe("oidc-provider's runtime warning", { timeout: 60_000 }, () => {
       outfile: bundle,
       logLevel: 'silent',
     });
-  });
+  }, 60_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('is printed by oidc-provider itself on Node 20', async () => {
