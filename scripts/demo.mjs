@@ -14,7 +14,7 @@ const { createServer } = await import('vite')
 
 const idp = await createMockIdp({
   port: idpPort,
-  clients: [{ clientId: 'demo', redirectUris: [`${appOrigin}/callback`, `${appOrigin}/popup-callback.html`] }],
+  clients: [{ clientId: 'demo', redirectUris: [`${appOrigin}/callback`] }],
 })
 const api = await createDemoApi({ issuer: idp.issuer, port: apiPort })
 process.env.VITE_LATCHKEY_AUTHORITY = idp.issuer

@@ -12,9 +12,6 @@ export default defineConfig({
   resolve: { conditions: ['@latchkey/source', ...defaultClientConditions] },
   server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy: apiProxy },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy: apiProxy },
-  build: {
-    sourcemap: true,
-    // The popup and silent-renewal callback is its own tiny page: it relays the URL and boots no app.
-    rollupOptions: { input: { main: 'index.html', 'popup-callback': 'popup-callback.html' } },
-  },
+  // One page: the popup's answer comes back to /callback, where the app relays it before rendering.
+  build: { sourcemap: true },
 })

@@ -25,7 +25,10 @@ async function signInWithPopup(page: Page, issuer: string): Promise<void> {
 
 test.describe('popup sign-in', () => {
   test('signs in through a popup and stays on the page', async ({ page, idp, app }) => {
+    // The popup comes back to the app's own /callback (no callback page of its own), where the app relays and closes.
+    const callbackLoaded = page.context().waitForEvent('request', (request) => new URL(request.url()).pathname === '/callback')
     await signInWithPopup(page, idp.issuer)
+    expect(new URL((await callbackLoaded).url()).searchParams.get('state')).toMatch(/;latchkey-relay$/)
     await app.expectSignedInAs(alice)
     await expect(page).toHaveURL('/')
     expect(await idp.tokenRequests('authorization_code')).toBe(1)

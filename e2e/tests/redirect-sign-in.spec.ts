@@ -19,6 +19,15 @@ test.describe('redirect sign-in', () => {
     expect([...url.searchParams.keys()]).toEqual([])
   })
 
+  test('the router never sees the callback URL: no warning, no code in the console', async ({ page, idp }) => {
+    const messages: string[] = []
+    page.on('console', (message) => messages.push(message.text()))
+    await page.goto('/profile')
+    await idp.signInAs(alice)
+    await expect(page.getByTestId('user-name')).toHaveText(alice.name)
+    expect(messages.filter((text) => /No routes matched|code=|\/callback\?/.test(text))).toEqual([])
+  })
+
   test('the sign-in button on the home page signs in', async ({ page, idp, app }) => {
     await page.goto('/')
     await page.getByRole('button', { name: 'Sign in with redirect' }).click()

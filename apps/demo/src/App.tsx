@@ -2,7 +2,6 @@ import { Outlet, Route, Routes } from 'react-router'
 import { RequireAuth } from '@latchkey/react'
 import { Layout } from './Layout.js'
 import { AdminPage } from './pages/AdminPage.js'
-import { CallbackPage } from './pages/CallbackPage.js'
 import { ForbiddenPage } from './pages/ForbiddenPage.js'
 import { HomePage } from './pages/HomePage.js'
 import { NotFoundPage } from './pages/NotFoundPage.js'
@@ -17,7 +16,6 @@ export function App() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
-        <Route path="callback" element={<CallbackPage />} />
         {/* The signed-in pages share one guard, so moving between them never re-checks the session. */}
         <Route
           element={

@@ -11,7 +11,8 @@ if (!root) throw new Error('index.html has no #root element')
 
 createRoot(root).render(
   <StrictMode>
-    <AuthProvider client={auth}>
+    {/* Outside the router: on /callback it shows this instead, so the router never sees the code. */}
+    <AuthProvider client={auth} callbackFallback={<p aria-live="polite">Signing you in…</p>}>
       <BrowserRouter>
         <App />
       </BrowserRouter>

@@ -13,8 +13,11 @@ export interface AuthClientConfig {
   /** Where the identity provider sends the user after sign-out: a path or a same-origin URL. Default `/`. */
   postLogoutRedirectUri?: string
   /**
-   * The page that ends a popup sign-in or sign-out and a silent renewal: a static page that only calls
-   * `relayAuthCallback()`. Default `/popup-callback.html`.
+   * The page that ends a popup sign-in or sign-out and a silent renewal. Default: `redirectUri`, the
+   * app's own page: the app loaded there sees the answer is for another window (its `state` is marked
+   * `;latchkey-relay`), hands it over and closes, before it renders anything (`<AuthProvider>` shows
+   * its `callbackFallback`). For speed, a static page that only calls `relayAuthCallback()`, such as
+   * `/popup-callback.html`, does the same without loading the app; register it at the IdP too.
    */
   popupRedirectUri?: string
   /**

@@ -1,3 +1,5 @@
+import { stateId } from './relayedCallback.js'
+
 /** The BroadcastChannel on which callback pages (popup, silent iframe) hand their URL to the app. */
 export const callbackChannelName = 'latchkey:callback'
 
@@ -17,7 +19,8 @@ export function isCallbackMessage(data: unknown): data is CallbackMessage {
 
 function stateOf(url: string): string | null {
   const parsed = new URL(url)
-  return parsed.searchParams.get('state') ?? new URLSearchParams(parsed.hash.slice(1)).get('state')
+  const state = parsed.searchParams.get('state') ?? new URLSearchParams(parsed.hash.slice(1)).get('state')
+  return state === null ? null : stateId(state)
 }
 
 export interface CallbackWait {

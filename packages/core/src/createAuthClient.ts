@@ -18,6 +18,7 @@ import type { PopupCode } from './popup.js'
 import { resolveConfig } from './resolveConfig.js'
 import { usable } from './Session.js'
 import { sessionPersistence } from './sessionPersistence.js'
+import { isRelayedCallback } from './relayedCallback.js'
 import { completeRedirectSignin, isSigninCallback } from './signinCallback.js'
 import type { SilentRenewalCode } from './silentRenewal.js'
 import type { TabEnvironment, TabSyncCode } from './tabSync.js'
@@ -93,14 +94,17 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
     initialState,
     onForget: () => accessTokens.clear(),
   })
-  const renew = createRenewal({ holder, gate, protocol, lifecycle, schedule, config, silent: featureCode<SilentRenewalCode>(config.features, 'silent-renewal') })
+  const silent = featureCode<SilentRenewalCode>(config.features, 'silent-renewal')
+  const renew = createRenewal({ holder, gate, protocol, lifecycle, schedule, config, silent })
   const accessTokens = createAccessTokens({ holder, gate, protocol, renew })
   // A tab that may be handed a session waits for the answer before it says "anonymous".
   const awaitsHandover = shareSession && storageKind !== 'local'
 
   /** What the first render shows: a stored, valid session needs no I/O, so there is no loading flash. */
   function initialState(): AuthState {
-    if (isSigninCallback(window.location.href, config)) return initialAuthState
+    const href = window.location.href
+    // An app that waits while `pending` is 'callback' renders nothing of itself on a callback URL.
+    if (isSigninCallback(href, config) || isRelayedCallback(href)) return transition(initialAuthState, { type: 'started', activity: 'callback' })
     const session = holder.current()
     const valid = usable(session)
     if (valid) return transition(initialAuthState, { type: 'session', session: valid })
@@ -122,6 +126,11 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
   }
 
   async function run(): Promise<void> {
+    // The app loaded in a popup or a silent iframe (popupRedirectUri is the app's own page by default):
+    // hand the answer to the window that waits for it, and do nothing else here. Only an app with one
+    // of those features asks for such an answer, so only theirs carry the code to relay it.
+    const relay = popup?.relay ?? silent?.relay
+    if (relay && isRelayedCallback(window.location.href)) return relay()
     tabs?.start()
     if (config.autoRenew) schedule.start()
     window.addEventListener('pageshow', onPageShow)

@@ -27,7 +27,7 @@ export function createLogin(parts: LoginParts): AuthClient['login'] {
     lifecycle.dispatch({ type: 'started', activity: 'login' })
     try {
       // A sign-in asks for what the session already has plus what it adds: a step-up never loses a scope.
-      const request = await protocol.signinRequest(options, config.redirectUri, holder.current()?.scopes ?? [])
+      const request = await protocol.signinRequest(options, holder.current()?.scopes ?? [])
       if (!pending.survivesNavigation(request.state)) {
         throw new AuthError(
           'storage',

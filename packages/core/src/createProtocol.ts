@@ -8,6 +8,7 @@ import type { DpopBinding } from './dpop.js'
 import type { IdTokenSignatureCode } from './idTokenSignature.js'
 import { loadCachedMetadata, saveCachedMetadata } from './metadataCache.js'
 import type { ResolvedConfig } from './resolveConfig.js'
+import { relayUrlState, stateId } from './relayedCallback.js'
 import { sanitizeReturnTo } from './sanitizeReturnTo.js'
 import { scopesOf, type Session } from './Session.js'
 import { toAuthError } from './toAuthError.js'
@@ -130,7 +131,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   /** What login() left for the sign-in that `url` answers, or null when it names none started here. */
   async function pendingLoginState(url: string): Promise<LoginState | null> {
     const state = new URL(url).searchParams.get('state')
-    const stored = state === null ? null : await pending.get(state)
+    const stored = state === null ? null : await pending.get(stateId(state))
     if (stored === null) return null
     try {
       return readLoginState((JSON.parse(stored) as { data?: unknown }).data, config.origin)
@@ -192,8 +193,12 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     metadata,
     pendingLoginState,
 
-    /** Starts a sign-in: the authorization URL and its state. `scope` adds to `baseScopes`. */
-    async signinRequest(options: LoginOptions, redirectUri: string, baseScopes: readonly string[]): Promise<SigninRequest> {
+    /**
+     * Starts a sign-in: the authorization URL and its state. `scope` adds to `baseScopes`. A `relayed`
+     * one (popup, silent iframe) comes back to `popupRedirectUri`, marked so that the page there hands
+     * the answer to this window.
+     */
+    async signinRequest(options: LoginOptions, baseScopes: readonly string[], relayed = false): Promise<SigninRequest> {
       const document = (await metadata()) as Record<string, unknown>
       const methods = document['code_challenge_methods_supported']
       // An IdP that ignores PKCE would leave the code unprotected: refuse one that says it lacks S256.
@@ -213,7 +218,8 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
       const request = await oidc.createSigninRequest({
         state: loginState,
         nonce: crypto.randomUUID(),
-        redirect_uri: redirectUri,
+        redirect_uri: relayed ? config.popupRedirectUri : config.redirectUri,
+        ...(relayed && { url_state: relayUrlState }),
         ...(scope !== config.scope && { scope }),
         ...(options.prompt !== undefined && { prompt: options.prompt }),
         ...(options.loginHint !== undefined && { login_hint: options.loginHint }),
@@ -268,7 +274,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
         oidc.createSignoutRequest({
           client_id: config.clientId,
           post_logout_redirect_uri: options.popup ? config.popupRedirectUri : config.postLogoutRedirectUri,
-          ...(options.popup && { state: { popup: true } }),
+          ...(options.popup && { state: { popup: true }, url_state: relayUrlState }),
           ...(options.idToken !== undefined && { id_token_hint: options.idToken }),
         }),
         deadlineMs,

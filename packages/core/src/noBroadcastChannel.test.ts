@@ -1,27 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { followAuthorization } from '@latchkey/mock-idp'
 import { relayAuthCallback } from './relayAuthCallback.js'
+import { fakePopup } from './test/fakePopup.js'
 import { appOrigin, loadApp, testIdp as idp } from './test/signInThroughIdp.js'
-
-/** A popup window as the client sees it: it learns where it is sent. */
-function fakePopup() {
-  let sentTo: (url: string) => void = () => undefined
-  const url = new Promise<string>((resolve) => {
-    sentTo = resolve
-  })
-  const popup = {
-    closed: false,
-    close() {
-      popup.closed = true
-    },
-    location: {
-      set href(value: string) {
-        if (value !== 'about:blank') sentTo(value)
-      },
-    },
-  }
-  return { popup, url }
-}
 
 describe('without BroadcastChannel', () => {
   it('hands the callback URL to the window that opened the popup', () => {
@@ -42,7 +23,7 @@ describe('without BroadcastChannel', () => {
     const { client } = loadApp()
     await client.start()
     const signingIn = client.login({ mode: 'popup' })
-    const result = await followAuthorization(await url, { redirectUri: `${appOrigin}/popup-callback.html`, username: 'alice' })
+    const result = await followAuthorization(await url, { redirectUri: `${appOrigin}/callback`, username: 'alice' })
     // What relayAuthCallback() in the popup does when there is no BroadcastChannel.
     window.dispatchEvent(new MessageEvent('message', { data: { type: 'latchkey:callback', url: result.callbackUrl?.href }, origin: appOrigin }))
     await signingIn

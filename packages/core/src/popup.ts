@@ -1,5 +1,6 @@
 import { defineFeature, type AuthFeature } from './AuthFeature.js'
 import { openPopup, popupBlockedError } from './popupWindow.js'
+import { relayAuthCallback } from './relayAuthCallback.js'
 import { runPopup } from './runPopup.js'
 import { signInWithPopup } from './signInWithPopup.js'
 
@@ -9,6 +10,8 @@ export interface PopupCode {
   blocked: typeof popupBlockedError
   signIn: typeof signInWithPopup
   run: typeof runPopup
+  /** Hands the IdP's answer from the popup to its opener, when the popup loads the app's own page. */
+  relay: typeof relayAuthCallback
 }
 
 /**
@@ -21,5 +24,5 @@ export interface PopupCode {
  * const auth = createAuthClient({ authority, clientId, features: [popup()] })
  */
 export function popup(): AuthFeature<'popup'> {
-  return defineFeature('popup', { open: openPopup, blocked: popupBlockedError, signIn: signInWithPopup, run: runPopup } satisfies PopupCode)
+  return defineFeature('popup', { open: openPopup, blocked: popupBlockedError, signIn: signInWithPopup, run: runPopup, relay: relayAuthCallback } satisfies PopupCode)
 }

@@ -50,7 +50,7 @@ export function silentRenewalRefused(cause: AuthError): AuthError {
 
 /** Renewal without a refresh token: the next version of `current`, from a `prompt=none` sign-in in a hidden iframe. */
 export async function renewSilently(protocol: Protocol, config: ResolvedConfig, current: Session): Promise<Session> {
-  const request = await protocol.signinRequest({ prompt: 'none', returnTo: '/' }, config.popupRedirectUri, current.scopes)
+  const request = await protocol.signinRequest({ prompt: 'none', returnTo: '/' }, current.scopes, true)
   const url = await renewInIframe(request.url, request.state, config.requestTimeoutSeconds * 1000)
   try {
     const { session } = await protocol.redeem(url)

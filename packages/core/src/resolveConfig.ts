@@ -135,7 +135,8 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
     clientId: config.clientId,
     redirectUri: resolveSameOrigin(config.redirectUri ?? '/callback', origin, 'redirectUri'),
     postLogoutRedirectUri: resolveSameOrigin(config.postLogoutRedirectUri ?? '/', origin, 'postLogoutRedirectUri'),
-    popupRedirectUri: resolveSameOrigin(config.popupRedirectUri ?? '/popup-callback.html', origin, 'popupRedirectUri'),
+    // The app's own page by default: it relays the answer before the app renders (see relayedCallback.ts).
+    popupRedirectUri: resolveSameOrigin(config.popupRedirectUri ?? config.redirectUri ?? '/callback', origin, 'popupRedirectUri'),
     popupFallback: config.popupFallback ?? 'reject',
     stepUp: config.stepUp ?? (has('popup') ? 'popup' : 'redirect'),
     autoRenew: config.autoRenew ?? true,

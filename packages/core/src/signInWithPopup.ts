@@ -11,7 +11,7 @@ export async function signInWithPopup({ config, protocol, holder, lifecycle }: L
     lifecycle.adoptSignin(session, generation, loginState.appState)
   }
   try {
-    const request = await protocol.signinRequest(options, config.popupRedirectUri, holder.current()?.scopes ?? [])
+    const request = await protocol.signinRequest(options, holder.current()?.scopes ?? [], true)
     const run = runPopup(popup, request.url, request.state, lifecycle.popupSignal())
     const url = await run.result.catch((closed: unknown) => {
       // A result that arrives after the popup counted as closed (a popup left behind, then finished) still signs in.

@@ -2,10 +2,14 @@ import type { Protocol } from './createProtocol.js'
 import type { SessionHolder } from './createSessionHolder.js'
 import type { SessionLifecycle } from './createSessionLifecycle.js'
 import type { ResolvedConfig } from './resolveConfig.js'
+import { isRelayedCallback } from './relayedCallback.js'
 import { usable } from './Session.js'
 import { toAuthError } from './toAuthError.js'
 
-/** Whether `href` is the IdP sending the user back to this app's redirect URI. */
+/**
+ * Whether `href` is the IdP sending the user back to this app's redirect URI from a redirect sign-in
+ * (a popup's or an iframe's answer may land there too, but is relayed, never redeemed here).
+ */
 export function isSigninCallback(href: string, config: ResolvedConfig): boolean {
   const url = new URL(href)
   const redirect = new URL(config.redirectUri)
@@ -13,7 +17,8 @@ export function isSigninCallback(href: string, config: ResolvedConfig): boolean 
     url.origin === redirect.origin &&
     url.pathname === redirect.pathname &&
     url.searchParams.has('state') &&
-    (url.searchParams.has('code') || url.searchParams.has('error'))
+    (url.searchParams.has('code') || url.searchParams.has('error')) &&
+    !isRelayedCallback(href)
   )
 }
 
@@ -42,17 +47,19 @@ export async function completeRedirectSignin(url: string, { protocol, holder, li
   const generation = holder.generation()
   // Read before redeeming, so a sign-in that fails still lands where it was going.
   let returnTo = (await protocol.pendingLoginState(url).catch(() => null))?.returnTo ?? '/'
+  let outcome: () => void
   try {
     const { session, loginState } = await protocol.redeem(url)
     returnTo = loginState.returnTo
-    lifecycle.adoptSignin(session, generation, loginState.appState)
+    outcome = () => lifecycle.adoptSignin(session, generation, loginState.appState)
   } catch (err) {
     const error = toAuthError(err, 'Sign-in failed')
     // A reload of a used callback URL, or the back button onto it: the code is spent, but the session it made is fine.
     const existing = usable(holder.current())
-    if (existing) lifecycle.show(existing, error.code === 'state_mismatch' ? null : error)
-    else lifecycle.dispatch({ type: 'signed-out', error })
-  } finally {
-    replaceUrl(returnTo)
+    outcome = existing ? () => lifecycle.show(existing, error.code === 'state_mismatch' ? null : error) : () => lifecycle.dispatch({ type: 'signed-out', error })
   }
+  // The URL first: an app that waits for the callback to end before it renders its router then never
+  // shows the router the callback URL, with its code.
+  replaceUrl(returnTo)
+  outcome()
 }

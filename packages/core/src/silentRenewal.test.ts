@@ -29,7 +29,7 @@ async function actAsIframe(jar: CookieJar): Promise<string> {
     observer.observe(document.body, { childList: true })
   })
   const authorizationUrl = new URL(iframe.src)
-  const result = await followAuthorization(authorizationUrl, { redirectUri: `${appOrigin}/popup-callback.html`, jar })
+  const result = await followAuthorization(authorizationUrl, { redirectUri: `${appOrigin}/callback`, jar })
   const channel = new BroadcastChannel(callbackChannelName)
   channel.postMessage({ type: 'latchkey:callback', url: result.callbackUrl?.href ?? '' })
   channel.close()

@@ -1,9 +1,12 @@
 import { defineFeature, type AuthFeature } from './AuthFeature.js'
+import { relayAuthCallback } from './relayAuthCallback.js'
 import { renewSilently } from './renewInIframe.js'
 
 /** What the silent renewal feature brings to the client. */
 export interface SilentRenewalCode {
   renew: typeof renewSilently
+  /** Hands the IdP's answer from the iframe to the app, when the iframe loads the app's own page. */
+  relay: typeof relayAuthCallback
 }
 
 /**
@@ -16,5 +19,5 @@ export interface SilentRenewalCode {
  * const auth = createAuthClient({ authority, clientId, scope: 'openid profile', features: [silentRenewal()] })
  */
 export function silentRenewal(): AuthFeature<'silent-renewal'> {
-  return defineFeature('silent-renewal', { renew: renewSilently } satisfies SilentRenewalCode)
+  return defineFeature('silent-renewal', { renew: renewSilently, relay: relayAuthCallback } satisfies SilentRenewalCode)
 }

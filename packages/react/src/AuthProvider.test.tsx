@@ -32,6 +32,23 @@ describe('AuthProvider against a real OpenID Provider', () => {
     expect(await testIdp.tokenRequests('authorization_code')).toBe(1)
   })
 
+  it('shows the app nothing of the callback URL: its callback fallback until the URL is back on returnTo', async () => {
+    await signInThroughIdp({ returnTo: '/orders' })
+    const pathsRendered: string[] = []
+    function WhereAmI() {
+      pathsRendered.push(`${window.location.pathname}${window.location.search}`)
+      return <p>app at {window.location.pathname}</p>
+    }
+    render(
+      <AuthProvider {...testConfig} callbackFallback={<p>Signing you in…</p>}>
+        <WhereAmI />
+      </AuthProvider>,
+    )
+    expect(screen.getByText('Signing you in…')).toBeTruthy()
+    expect(await screen.findByText('app at /orders')).toBeTruthy()
+    expect(pathsRendered.every((path) => path === '/orders')).toBe(true)
+  })
+
   it('re-renders a status reader not at all and a token reader once on a token renewal', async () => {
     await signInThroughIdp()
     const { client } = loadApp()

@@ -1,14 +1,29 @@
 import { useEffect, useState, type ReactNode } from 'react'
-import { createAuthClient, type AuthClient, type AuthClientConfig } from '@latchkey/core'
+import { createAuthClient, type AuthClient, type AuthClientConfig, type AuthState } from '@latchkey/core'
 import { AuthContext } from './AuthContext.js'
+import { useAuthSelector } from './useAuthSelector.js'
+
+interface ProviderOwnProps {
+  children?: ReactNode
+  /**
+   * Shown instead of `children` while a sign-in callback completes, or while the app, loaded in a
+   * popup or a silent iframe, hands the IdP's answer back to the window that asked. Default: nothing.
+   * The children (and a router among them) never see the callback URL and its code.
+   */
+  callbackFallback?: ReactNode
+}
 
 export type AuthProviderProps =
-  | { client: AuthClient; children?: ReactNode }
-  | (AuthClientConfig & { client?: undefined; children?: ReactNode })
+  | ({ client: AuthClient } & ProviderOwnProps)
+  | (AuthClientConfig & { client?: undefined } & ProviderOwnProps)
+
+const isOnCallback = (state: AuthState) => state.pending === 'callback'
 
 /**
  * Makes a latchkey client available below it and starts it (completing a sign-in callback or
- * restoring the session). A client it built from config props is disposed when it unmounts.
+ * restoring the session). A client it built from config props is disposed when it unmounts. Put it
+ * outside the router: on a callback URL it renders `callbackFallback` instead of its children, and
+ * the router first sees the page the user was going to.
  *
  * @example
  * const auth = createAuthClient({ authority: 'https://idp.example.com', clientId: 'spa' })
@@ -18,11 +33,11 @@ export type AuthProviderProps =
  * <AuthProvider authority="https://idp.example.com" clientId="spa"><App /></AuthProvider>
  */
 export function AuthProvider(props: AuthProviderProps) {
-  const { children } = props
+  const { children, callbackFallback = null } = props
   // Config props build the client once; later prop changes are ignored, as a client's identity must not change.
   const [owned] = useState(() => {
     if (props.client) return { client: props.client, isOwn: false }
-    const { children: _children, client: _client, ...config } = props
+    const { children: _children, client: _client, callbackFallback: _fallback, ...config } = props
     return { client: createAuthClient(config), isOwn: true }
   })
   const { client, isOwn } = owned
@@ -31,5 +46,6 @@ export function AuthProvider(props: AuthProviderProps) {
     // A client built here lives as long as this provider; one passed in belongs to whoever built it.
     return isOwn ? () => client.dispose() : undefined
   }, [client, isOwn])
-  return <AuthContext.Provider value={client}>{children}</AuthContext.Provider>
+  const onCallback = useAuthSelector(client, isOnCallback)
+  return <AuthContext.Provider value={client}>{onCallback ? callbackFallback : children}</AuthContext.Provider>
 }

@@ -1,3 +1,0 @@
-import { relayAuthCallback } from '@latchkey/core'
-
-relayAuthCallback()
