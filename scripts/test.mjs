@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs every test: build, typecheck, packaging lint, unit tests (Vitest), the size budget and e2e
-// tests (Playwright, Chromium), then prints one line "N passed, M failed" summed over all of them.
+// Runs every test: build, typecheck, packaging lint, unit tests (Vitest), the size budget, e2e
+// tests (Playwright, Chromium) and the consumer smoke test (consumer/run.mjs), then prints one line "N passed, M failed" summed over all of them.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -11,7 +11,7 @@ const root = new URL('..', import.meta.url).pathname
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '1' }
 const resultFiles = {
   unit: ['packages/core', 'packages/react', 'packages/mock-idp', 'packages/testing', 'apps/demo'].map((dir) => join(root, dir, 'test-results/vitest.json')),
-  e2e: [join(root, 'e2e/test-results/e2e.json')],
+  e2e: [join(root, 'e2e/test-results/e2e.json'), join(root, 'consumer/test-results/e2e.json')],
 }
 
 function run(command, args) {
@@ -67,8 +67,11 @@ let missingReports = 0
 const haveChromium = ensureChromium()
 failedSteps += run('npx', ['turbo', 'run', 'build', 'typecheck', 'lint', 'test', '--continue']) === 0 ? 0 : 1
 failedSteps += run('node', ['scripts/checkSizeBudget.mjs']) === 0 ? 0 : 1
-if (haveChromium) failedSteps += run('npx', ['turbo', 'run', 'e2e', '--continue']) === 0 ? 0 : 1
-else failedSteps += 1
+if (haveChromium) {
+  failedSteps += run('npx', ['turbo', 'run', 'e2e', '--continue']) === 0 ? 0 : 1
+  // The packages as a new app gets them: packed, installed, type-checked, built, signed in with.
+  failedSteps += run('node', ['consumer/run.mjs']) === 0 ? 0 : 1
+} else failedSteps += 2
 
 let passed = 0
 let failed = 0

@@ -1,10 +1,14 @@
-import type { Fixtures, PlaywrightTestArgs, PlaywrightTestOptions } from '@playwright/test'
+import { expect, type Fixtures, type PlaywrightTestArgs, type PlaywrightTestOptions } from '@playwright/test'
 import { MockIdpPage, type MockIdpCredentials } from './MockIdpPage.js'
 
 export interface MockIdpFixtures {
   /** The mock IdP, with faults and its journal cleared before and after each test. */
   idp: MockIdpPage
-  /** Opens `path` on the app (a guarded page sends the browser to the IdP) and signs in as `user` there. */
+  /**
+   * Opens `path` on the app (a guarded page sends the browser to the IdP) and signs in as `user`
+   * there. Resolves once the app is signed in: the IdP has answered the app's code redemption and the
+   * browser is back on the app with the callback URL gone.
+   */
   signIn: (user: MockIdpCredentials, path?: string) => Promise<void>
 }
 
@@ -41,9 +45,12 @@ export function mockIdpFixtures({ issuer, settings }: MockIdpFixtureOptions): Fi
     ],
     signIn: async ({ page, idp }, use) => {
       await use(async (user, path = '/') => {
+        const redeemed = async () => (await idp.journal()).filter((entry) => entry.grantType === 'authorization_code' && entry.status === 200).length
+        const before = await redeemed()
         await page.goto(path)
         await idp.signInAs(user)
-        await page.waitForURL((url) => !url.href.startsWith(`${issuer}/`))
+        await page.waitForURL((url) => !url.href.startsWith(`${issuer}/`) && !url.searchParams.has('code'))
+        await expect.poll(redeemed, { message: 'the app redeemed its code at the mock IdP' }).toBeGreaterThan(before)
       })
     },
   }

@@ -1,0 +1,21 @@
+import { test as base, expect } from '@playwright/test'
+import { MockIdpPage, mockIdpFixtures } from '@latchkey/testing/playwright'
+
+const test = base.extend(mockIdpFixtures({ issuer: 'http://127.0.0.1:9450' }))
+const alice = { username: 'alice', password: 'alice' }
+
+test('redirect sign-in to a guarded route', async ({ page, signIn }) => {
+  await signIn(alice, '/profile')
+  await expect(page).toHaveURL('/profile')
+  await expect(page.getByText('Signed in as Alice Liddell')).toBeVisible()
+})
+
+test('popup sign-in with no callback page of its own', async ({ page, idp }) => {
+  await page.goto('/')
+  const popupOpened = page.waitForEvent('popup')
+  await page.getByRole('button', { name: 'Sign in with popup' }).click()
+  const popup = await popupOpened
+  await new MockIdpPage(popup, idp.issuer).signInAs(alice)
+  await popup.waitForEvent('close')
+  await expect(page.getByText('Signed in as Alice Liddell')).toBeVisible()
+})
