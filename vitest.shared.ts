@@ -5,4 +5,7 @@ import type { ViteUserConfig } from 'vitest/config'
 export const sourceConditions: ViteUserConfig = {
   resolve: { conditions: ['@latchkey/source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['@latchkey/source', ...defaultServerConditions] } },
+  // Hang guards, not timings: a test that signs in against the real mock IdP took over 5 s (vitest's
+  // default) in a CI run that shared two cores with other work.
+  test: { testTimeout: 20_000, hookTimeout: 30_000 },
 }

@@ -15,7 +15,13 @@ export default defineConfig({
     },
   },
   webServer: [
-    { command: 'npx latchkey-mock-idp --port 9450 --client smoke=http://127.0.0.1:4450', url: 'http://127.0.0.1:9450/.well-known/openid-configuration', stdout: 'ignore' },
+    {
+      command: 'npx latchkey-mock-idp --port 9450 --client smoke=http://127.0.0.1:4450 --client smoke=http://127.0.0.1:4451',
+      url: 'http://127.0.0.1:9450/.well-known/openid-configuration',
+      stdout: 'ignore',
+    },
     { command: 'npx vite preview', url: 'http://127.0.0.1:4450', stdout: 'ignore' },
+    // The dev server, started cold: its first page load optimizes dependencies, which must not cost the popup sign-in.
+    { command: 'npx vite --host 127.0.0.1 --port 4451 --strictPort', url: 'http://127.0.0.1:4451', stdout: 'ignore' },
   ],
 })

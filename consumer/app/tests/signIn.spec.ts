@@ -10,12 +10,17 @@ test('redirect sign-in to a guarded route', async ({ page, signIn }) => {
   await expect(page.getByText('Signed in as Alice Liddell')).toBeVisible()
 })
 
-test('popup sign-in with no callback page of its own', async ({ page, idp }) => {
-  await page.goto('/')
-  const popupOpened = page.waitForEvent('popup')
-  await page.getByRole('button', { name: 'Sign in with popup' }).click()
-  const popup = await popupOpened
-  await new MockIdpPage(popup, idp.issuer).signInAs(alice)
-  await popup.waitForEvent('close')
-  await expect(page.getByText('Signed in as Alice Liddell')).toBeVisible()
-})
+for (const [server, origin] of [
+  ['the production build', 'http://127.0.0.1:4450'],
+  ['Vite dev, on its first load', 'http://127.0.0.1:4451'],
+] as const) {
+  test(`popup sign-in with no callback page of its own, in ${server}`, async ({ page, idp }) => {
+    await page.goto(`${origin}/`)
+    const popupOpened = page.waitForEvent('popup')
+    await page.getByRole('button', { name: 'Sign in with popup' }).click()
+    const popup = await popupOpened
+    await new MockIdpPage(popup, idp.issuer).signInAs(alice)
+    await popup.waitForEvent('close')
+    await expect(page.getByText('Signed in as Alice Liddell')).toBeVisible()
+  })
+}
