@@ -1,4 +1,5 @@
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 
 /** What an app can add to its client, each from an entry point of its own. */
 export type AuthFeatureKind = 'popup' | 'tab-sync' | 'silent-renewal' | 'fetch' | 'id-token-signature' | 'dpop'
@@ -40,11 +41,13 @@ const entryPoints: Record<AuthFeatureKind, string> = {
   dpop: 'dpop',
 }
 
-/** The error for using a feature the app did not add: it says how to add it. */
+/** The error for using a feature the app did not add: in development it says how to add it. */
 export function missingFeature(kind: AuthFeatureKind, use: string): AuthError {
   const name = entryPoints[kind]
   return new AuthError(
     'config',
-    `${use} needs the ${kind} feature, which this app did not add. Add it: import { ${name} } from '@latchkey/core/${kind}', then createAuthClient({ ..., features: [${name}()] }).`,
+    dev
+      ? `${use} needs the ${kind} feature, which this app did not add. Add it: import { ${name} } from '@latchkey/core/${kind}', then createAuthClient({ ..., features: [${name}()] }).`
+      : `${use} needs ${name}()`,
   )
 }

@@ -1,5 +1,6 @@
 import type { AccessTokenOptions } from './AuthClient.js'
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 import type { SessionHolder } from './createSessionHolder.js'
 import type { RefreshGate } from './createRefreshGate.js'
 import type { Protocol } from './createProtocol.js'
@@ -43,7 +44,7 @@ export function createAccessTokens({ holder, gate, protocol, renew }: AccessToke
       request = gate
         .use(async (latest) => {
           if (!latest.refreshToken) {
-            throw new AuthError('config', `A token for "${resource}" needs a refresh token: request the offline_access scope.`)
+            throw new AuthError('config', `A token for "${resource}" needs a refresh token${dev ? ': request the offline_access scope' : ''}.`)
           }
           const issued = await protocol.refresh(latest, resource)
           // The grant rotated the session's refresh token; its own access token stays as it was.
@@ -70,7 +71,7 @@ export function createAccessTokens({ holder, gate, protocol, renew }: AccessToke
       if (missing.length > 0) {
         throw new AuthError(
           'insufficient_scope',
-          `The session was not granted ${missing.join(' ')}. Ask the user with login({ scope: '${missing.join(' ')}' }).`,
+          `The session was not granted ${missing.join(' ')}.${dev ? ` Ask the user with login({ scope: '${missing.join(' ')}' }).` : ''}`,
           { cause: { missing } },
         )
       }

@@ -1,5 +1,6 @@
 import type { AuthClient, AuthFetchOptions, LoginMode } from './AuthClient.js'
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 import { parseBearerChallenge } from './parseBearerChallenge.js'
 import { currentPath } from './createProtocol.js'
 
@@ -82,7 +83,9 @@ export function createAuthFetch(parts: AuthFetchParts, settings: AuthFetchSettin
       // fail later and further from the cause, and one that kept them would leak the token.
       throw new AuthError(
         'config',
-        `auth.fetch() sends the access token only to this app's origin (${own ?? 'none'}) and the API origins the fetch feature allows, and ${origin} is neither. If it is your API, allow it: authFetch({ origins: ['${origin}'] }). For any other server, call fetch() itself.`,
+        dev
+          ? `auth.fetch() sends the access token only to this app's origin (${own ?? 'none'}) and the API origins the fetch feature allows, and ${origin} is neither. If it is your API, allow it: authFetch({ origins: ['${origin}'] }). For any other server, call fetch() itself.`
+          : `auth.fetch() does not send the token to ${origin}.`,
       )
     }
     const tokenOptions = {

@@ -1,5 +1,6 @@
 import type { AuthClient, LoginOptions } from './AuthClient.js'
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 import { missingFeature } from './AuthFeature.js'
 import { rejectReservedParameters } from './reservedParameters.js'
 import type { PendingSigninStore } from './createPendingSigninStore.js'
@@ -54,7 +55,7 @@ export function createLogin(parts: LoginParts): AuthClient['login'] {
     const mode = options.mode ?? 'redirect'
     if (mode === 'redirect') return byRedirect(options)
     if (mode !== 'popup') {
-      return Promise.reject(new AuthError('config', `login mode "${String(mode)}" is not supported; use "redirect" or "popup".`))
+      return Promise.reject(new AuthError('config', `login mode "${String(mode)}" is not supported${dev ? '; use "redirect" or "popup"' : ''}.`))
     }
     if (!popup) return Promise.reject(lifecycle.fail(missingFeature('popup', 'login({ mode: "popup" })'), 'Popup sign-in failed'))
     // Opened before anything is awaited: the browser allows a popup only within the click's task.

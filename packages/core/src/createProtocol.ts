@@ -1,6 +1,7 @@
 import { OidcClient, type RefreshState, type SigninResponse } from 'oidc-client-ts'
 import type { LoginOptions } from './AuthClient.js'
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 import { featureCode } from './AuthFeature.js'
 import type { UserProfile } from './AuthState.js'
 import type { PendingSigninStore } from './createPendingSigninStore.js'
@@ -94,7 +95,9 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     if (document.issuer !== config.issuer) {
       throw new AuthError(
         'config',
-        `The identity provider at ${config.issuer} names its issuer ${JSON.stringify(String(document.issuer).slice(0, 200))}, which must equal the authority exactly (OpenID Connect Discovery §4.3). If that is your IdP, set authority to exactly its issuer; otherwise the document is not to be trusted.`,
+        dev
+          ? `The identity provider at ${config.issuer} names its issuer ${JSON.stringify(String(document.issuer).slice(0, 200))}, which must equal the authority exactly (OpenID Connect Discovery §4.3). If that is your IdP, set authority to exactly its issuer; otherwise the document is not to be trusted.`
+          : 'The discovery document names another issuer than the authority.',
         { cause: { expected: config.issuer, actual: document.issuer } },
       )
     }
@@ -205,7 +208,9 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
       if (Array.isArray(methods) && !methods.includes('S256')) {
         throw new AuthError(
           'config',
-          `The identity provider at ${config.issuer} does not announce PKCE with S256 (code_challenge_methods_supported: ${JSON.stringify(methods).slice(0, 100)}). Turn on PKCE S256 for this client at the IdP; a browser app must not sign in without it.`,
+          dev
+            ? `The identity provider at ${config.issuer} does not announce PKCE with S256 (code_challenge_methods_supported: ${JSON.stringify(methods).slice(0, 100)}). Turn on PKCE S256 for this client at the IdP; a browser app must not sign in without it.`
+            : 'The identity provider does not announce PKCE with S256.',
         )
       }
       dpop?.checkIdp(document, config.issuer)

@@ -1,4 +1,5 @@
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 import { defineFeature, type AuthFeature } from './AuthFeature.js'
 import { checkDpopTokenType, checkIdpSupportsDpop } from './checkDpopSupport.js'
 import { dpopThumbprint } from './createDpopProof.js'
@@ -43,7 +44,9 @@ function connect(store: DpopKeyStore, { clientId, loadUserInfo }: Parameters<Dpo
     // oidc-client-ts loads userinfo with `Authorization: Bearer`, which a server that checks DPoP refuses for a bound token.
     throw new AuthError(
       'config',
-      'loadUserInfo cannot be used with dpop(): the sign-in would send the DPoP-bound token to userinfo as a bearer token. Leave loadUserInfo off and call the userinfo endpoint with auth.fetch(), which sends the proof.',
+      dev
+        ? 'loadUserInfo cannot be used with dpop(): the sign-in would send the DPoP-bound token to userinfo as a bearer token. Leave loadUserInfo off and call the userinfo endpoint with auth.fetch(), which sends the proof.'
+        : 'loadUserInfo cannot be used with dpop().',
     )
   }
   return {

@@ -1,4 +1,5 @@
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 
 /**
  * Authorization request parameters latchkey sets itself: an app that set them too would send them
@@ -23,6 +24,6 @@ export function rejectReservedParameters(params: Readonly<Record<string, string>
   if (clashes.length === 0) return
   throw new AuthError(
     'config',
-    `${where} may not set ${clashes.join(', ')}: latchkey sets ${clashes.length === 1 ? 'it' : 'them'} itself. Use the scope option for scopes; the others follow from the config.`,
+    `${where} may not set ${clashes.join(', ')}${dev ? `: latchkey sets ${clashes.length === 1 ? 'it' : 'them'} itself. Use the scope option for scopes; the others follow from the config.` : ''}`,
   )
 }

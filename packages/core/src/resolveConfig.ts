@@ -1,4 +1,5 @@
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 import type { AuthClientConfig, SessionStorageKind } from './AuthClientConfig.js'
 import { missingFeature, type AuthFeature } from './AuthFeature.js'
 import { rejectReservedParameters } from './reservedParameters.js'
@@ -33,13 +34,14 @@ const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
 const secretKeys = ['clientSecret', 'client_secret', 'secret']
 const storageKinds: readonly SessionStorageKind[] = ['session', 'local', 'memory']
 
-function configError(message: string): AuthError {
-  return new AuthError('config', `latchkey config: ${message}`)
+/** `problem` in a few words, always; `advice` (what to do instead) in development builds only. */
+function configError(problem: string, advice: string | false = false): AuthError {
+  return new AuthError('config', `latchkey config: ${advice || problem}`)
 }
 
 function currentOrigin(): string {
   if (typeof window === 'undefined' || !window.location) {
-    throw configError('createAuthClient needs a browser window (window.location) to know the app origin.')
+    throw configError('no window', dev && 'createAuthClient needs a browser window (window.location) to know the app origin.')
   }
   return window.location.origin
 }
@@ -48,7 +50,7 @@ function parseAbsolute(value: string, what: string): URL {
   try {
     return new URL(value)
   } catch {
-    throw configError(`${what} "${value}" is not an absolute URL. Use the full URL, e.g. "https://idp.example.com".`)
+    throw configError(`${what} is not an absolute URL`, dev && `${what} "${value}" is not an absolute URL. Use the full URL, e.g. "https://idp.example.com".`)
   }
 }
 
@@ -58,11 +60,12 @@ function resolveSameOrigin(value: string, origin: string, what: string): string 
   try {
     url = new URL(value, origin)
   } catch {
-    throw configError(`${what} "${value}" is not a valid URL or path.`)
+    throw configError(`${what} is not a URL`, dev && `${what} "${value}" is not a valid URL or path.`)
   }
   if (url.origin !== origin) {
     throw configError(
-      `${what} "${value}" is on ${url.origin}, but this app runs on ${origin}. Use a path on this app such as "/callback"; the identity provider must send the user back to the app that started the sign-in.`,
+      `${what} is on another origin`,
+      dev && `${what} "${value}" is on ${url.origin}, but this app runs on ${origin}. Use a path on this app such as "/callback"; the identity provider must send the user back to the app that started the sign-in.`,
     )
   }
   url.hash = ''
@@ -75,48 +78,52 @@ function resolveSameOrigin(value: string, origin: string, what: string): string 
  */
 export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
   if (config === null || typeof config !== 'object') {
-    throw configError('createAuthClient needs a config object with at least { authority, clientId }.')
+    throw configError('no config object', dev && 'createAuthClient needs a config object with at least { authority, clientId }.')
   }
   const loose = config as unknown as Record<string, unknown>
   for (const key of secretKeys) {
     if (loose[key] !== undefined) {
       throw configError(
-        `remove "${key}". A browser cannot keep a client secret: anyone can read it from the bundle. Register the app as a public client (token_endpoint_auth_method "none"); PKCE protects the code instead.`,
+        `remove ${key}`,
+        dev && `remove "${key}". A browser cannot keep a client secret: anyone can read it from the bundle. Register the app as a public client (token_endpoint_auth_method "none"); PKCE protects the code instead.`,
       )
     }
   }
   const responseType = config.responseType ?? (loose['response_type'] as string | undefined)
   if (responseType !== undefined && responseType !== 'code') {
     throw configError(
-      `responseType "${responseType}" is not supported. The implicit and hybrid flows expose tokens in the URL and are deprecated for browser apps (OAuth 2.0 Security BCP); latchkey always uses the authorization code flow with PKCE. Remove responseType.`,
+      'responseType must be code',
+      dev && `responseType "${responseType}" is not supported. The implicit and hybrid flows expose tokens in the URL and are deprecated for browser apps (OAuth 2.0 Security BCP); latchkey always uses the authorization code flow with PKCE. Remove responseType.`,
     )
   }
   if (typeof config.authority !== 'string' || config.authority.trim() === '') {
-    throw configError('"authority" is missing. Set it to your identity provider\'s issuer URL, e.g. "https://idp.example.com".')
+    throw configError('authority is missing', dev && '"authority" is missing. Set it to your identity provider\'s issuer URL, e.g. "https://idp.example.com".')
   }
   if (typeof config.clientId !== 'string' || config.clientId.trim() === '') {
-    throw configError('"clientId" is missing. Set it to the client id registered for this app at your identity provider.')
+    throw configError('clientId is missing', dev && '"clientId" is missing. Set it to the client id registered for this app at your identity provider.')
   }
   const authorityUrl = parseAbsolute(config.authority, 'authority')
   if (authorityUrl.protocol !== 'https:' && !(authorityUrl.protocol === 'http:' && loopbackHosts.has(authorityUrl.hostname))) {
     throw configError(
-      `authority "${config.authority}" must use https. Plain http is only accepted for localhost and 127.0.0.1, where a local test IdP runs.`,
+      'authority must use https',
+      dev && `authority "${config.authority}" must use https. Plain http is only accepted for localhost and 127.0.0.1, where a local test IdP runs.`,
     )
   }
   const storage = config.storage ?? 'session'
   if (!storageKinds.includes(storage)) {
-    throw configError(`storage "${String(storage)}" is not one of ${storageKinds.join(', ')}.`)
+    throw configError(`storage is not one of ${storageKinds.join(', ')}`, dev && `storage "${String(storage)}" is not one of ${storageKinds.join(', ')}.`)
   }
   for (const [name, seconds, least] of [['requestTimeoutSeconds', config.requestTimeoutSeconds, 0.001], ['clockSkewSeconds', config.clockSkewSeconds, 0]] as const) {
     if (seconds !== undefined && !(typeof seconds === 'number' && seconds >= least && Number.isFinite(seconds))) {
-      throw configError(`${name} must be a number of seconds${least > 0 ? ' above 0' : ''}, not ${String(seconds)}.`)
+      throw configError(`${name} must be a number of seconds${least > 0 ? ' above 0' : ''}`, dev && `${name} must be a number of seconds${least > 0 ? ' above 0' : ''}, not ${String(seconds)}.`)
     }
   }
   rejectReservedParameters(config.extraQueryParams, 'latchkey config: extraQueryParams')
   // PKCE and the state check need Web Crypto, which browsers give secure contexts only (https, or localhost).
   if (typeof window !== 'undefined' && (window.isSecureContext === false || !globalThis.crypto?.subtle)) {
     throw configError(
-      `this page (${window.location?.origin ?? 'unknown origin'}) is not a secure context, so the browser withholds the Web Crypto API that PKCE needs. Serve the app over https, or from localhost or 127.0.0.1 while developing.`,
+      'not a secure context',
+      dev && `this page (${window.location?.origin ?? 'unknown origin'}) is not a secure context, so the browser withholds the Web Crypto API that PKCE needs. Serve the app over https, or from localhost or 127.0.0.1 while developing.`,
     )
   }
   const features = config.features ?? []

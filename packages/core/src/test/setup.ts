@@ -8,6 +8,8 @@ globalThis.URLSearchParams = NodeURLSearchParams as unknown as typeof URLSearchP
 
 // Every test starts from a fresh page load and an IdP without faults, whatever the last one left.
 afterEach(async () => {
+  // A test file in the node environment (a build check) has no page to reset.
+  if (typeof window === 'undefined') return
   vi.restoreAllMocks()
   vi.useRealTimers()
   vi.unstubAllGlobals()
