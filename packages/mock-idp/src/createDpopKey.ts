@@ -10,12 +10,15 @@ export interface DpopProofClaims {
   htu: string;
   /** The access token the request carries: its hash goes in `ath`. */
   accessToken?: string;
+  /** The nonce the server asked for with `DPoP-Nonce`, if it did. */
   nonce?: string;
+  /** A unique id for the proof. Default: a new UUID. */
   jti?: string;
   /** Seconds since the epoch. */
   iat?: number;
 }
 
+/** A DPoP key pair made by `createDpopKey()`. */
 export interface DpopKey {
   /** The RFC 7638 thumbprint, as `dpop_jkt` and a bound token's `cnf.jkt` name it. */
   readonly thumbprint: string;

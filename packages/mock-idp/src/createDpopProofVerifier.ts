@@ -4,13 +4,17 @@ import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify } from 'jose';
 
 /** A DPoP proof a resource server must refuse: answer 401 with `WWW-Authenticate: DPoP error="invalid_dpop_proof"`. */
 export class DpopProofError extends Error {
+  /** Always `DpopProofError`. */
   override readonly name = 'DpopProofError';
+  /** The error code to send in `WWW-Authenticate`. */
   readonly code = 'invalid_dpop_proof';
 }
 
+/** What the verifier needs to know of one API request. */
 export interface DpopProofRequest {
   /** The `DPoP` header of the request, if it had one. */
   proof: string | undefined;
+  /** The HTTP method of the request. */
   method: string;
   /** The request's full URL as the client addressed it (query and fragment are ignored). */
   url: string;
@@ -20,6 +24,7 @@ export interface DpopProofRequest {
   boundTo: string;
 }
 
+/** Options of `createDpopProofVerifier()`. Both are optional. */
 export interface DpopProofVerifierOptions {
   /** How old, or how far in the future, a proof's `iat` may be. Default: 60 seconds. */
   maxAgeSeconds?: number;

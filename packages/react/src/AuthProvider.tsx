@@ -2,9 +2,23 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { createAuthClient, type AuthClient, type AuthClientConfig } from '@latchkey/core'
 import { AuthContext } from './AuthContext.js'
 
+/**
+ * Props of `AuthProvider`: a `client` you built with `createAuthClient()`, or the options of
+ * `createAuthClient()` themselves (see `AuthClientConfig`), from which the provider builds its own.
+ */
 export type AuthProviderProps =
-  | { client: AuthClient; children?: ReactNode }
-  | (AuthClientConfig & { client?: undefined; children?: ReactNode })
+  | {
+      /** The client to provide; whoever built it starts and disposes it as they see fit (the provider starts it too). */
+      client: AuthClient
+      /** The app, or the part of it that uses latchkey. */
+      children?: ReactNode
+    }
+  | (AuthClientConfig & {
+      /** Absent: the provider builds a client from the config props once, and disposes it on unmount. */
+      client?: undefined
+      /** The app, or the part of it that uses latchkey. */
+      children?: ReactNode
+    })
 
 /**
  * Makes a latchkey client available below it and starts it (completing a sign-in callback or
