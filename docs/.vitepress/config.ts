@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type DefaultTheme } from 'vitepress'
-import { withMermaid } from 'vitepress-plugin-mermaid'
+import type { Plugin } from 'vite'
 
 // TypeDoc writes this when `npm run docs:api` runs; the site still builds its other pages without it.
 const apiSidebarFile = fileURLToPath(new URL('../api/typedoc-sidebar.json', import.meta.url))
@@ -57,23 +59,52 @@ const sidebar: DefaultTheme.SidebarItem[] = [
   { text: 'API reference', link: '/reference', collapsed: true, items: apiSidebar },
 ]
 
-export default withMermaid(
-  defineConfig({
-    title: 'latchkey',
-    description: 'Sign-in for React single-page apps: OAuth 2.0 Authorization Code with PKCE.',
-    cleanUrls: true,
-    lastUpdated: false,
-    srcExclude: ['README.md'],
-    themeConfig: {
-      nav: [
-        { text: 'Guide', link: '/getting-started' },
-        { text: 'Flows', link: '/flows/' },
-        { text: 'API', link: '/reference' },
-      ],
-      sidebar,
-      outline: [2, 3],
-      search: { provider: 'local' },
+// The same file scripts/docs/checkMermaid.mjs renders every diagram with.
+const mermaidBundle = join(dirname(createRequire(import.meta.url).resolve('mermaid/package.json')), 'dist/mermaid.min.js')
+
+/** Serves mermaid's prebuilt bundle as /mermaid.min.js, in dev and in the build, instead of bundling it. */
+function mermaidFile(): Plugin {
+  return {
+    name: 'latchkey-docs-mermaid',
+    configureServer(server) {
+      server.middlewares.use('/mermaid.min.js', (_request, response) => {
+        response.setHeader('Content-Type', 'text/javascript')
+        response.end(readFileSync(mermaidBundle))
+      })
     },
-    mermaid: {},
-  }),
-)
+    generateBundle() {
+      // The server bundle gets a copy too, in VitePress's temporary folder, which it deletes.
+      this.emitFile({ type: 'asset', fileName: 'mermaid.min.js', source: readFileSync(mermaidBundle) })
+    },
+  }
+}
+
+export default defineConfig({
+  title: 'latchkey',
+  description: 'Sign-in for React single-page apps: OAuth 2.0 Authorization Code with PKCE.',
+  cleanUrls: true,
+  lastUpdated: false,
+  srcExclude: ['README.md'],
+  themeConfig: {
+    nav: [
+      { text: 'Guide', link: '/getting-started' },
+      { text: 'Flows', link: '/flows/' },
+      { text: 'API', link: '/reference' },
+    ],
+    sidebar,
+    outline: [2, 3],
+    search: { provider: 'local' },
+  },
+  markdown: {
+    config(md) {
+      // A ```mermaid block becomes a <pre class="mermaid"> that the theme renders in the browser.
+      const fence = md.renderer.rules.fence!
+      md.renderer.rules.fence = (tokens, index, options, env, self) => {
+        const token = tokens[index]!
+        if (token.info.trim() !== 'mermaid') return fence(tokens, index, options, env, self)
+        return `<pre class="mermaid" v-pre>${md.utils.escapeHtml(token.content)}</pre>`
+      }
+    },
+  },
+  vite: { plugins: [mermaidFile()] },
+})
