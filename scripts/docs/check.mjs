@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The docs' CI checks, each of which fails the run:
-//   1. TSDoc: TypeDoc generates the API reference and fails on a public export without documentation.
+//   1. TSDoc: TypeDoc generates the API reference and fails on a public export without documentation,
+//      and every optional property of an options, config or props interface names its default.
 //   2. Links: every relative link in docs/ (the API reference included) reaches a file, and its
 //      #anchor a heading there.
 //   3. Mermaid: every ```mermaid block renders, in Chromium, with the mermaid the site uses.
@@ -9,28 +10,37 @@
 // It prints what it checked and how long each step took. scripts/test.mjs counts each step as a test
 // from test-results/docs-check.json, so the summary line of `npm test` stays the only one.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { checkCodeBlocks } from './checkCodeBlocks.mjs'
 import { checkLinks } from './checkLinks.mjs'
 import { checkMermaid } from './checkMermaid.mjs'
+import { checkOptionDefaults } from './checkOptionDefaults.mjs'
 import { docsRoot, repoRoot } from './markdown.mjs'
 
 const only = process.argv.slice(2)
 const steps = [
-  ['tsdoc', 'TSDoc of every public export (TypeDoc validation), and the API reference', checkTsdoc],
+  ['tsdoc', 'TSDoc of every public export and the default of every option (TypeDoc), and the API reference', checkTsdoc],
   ['links', 'internal links and anchors', () => checkLinks(docsRoot)],
   ['mermaid', 'Mermaid diagrams rendered in Chromium', () => checkMermaid(docsRoot)],
   ['code', 'TypeScript and TSX code blocks type-checked against the packages', () => checkCodeBlocks(docsRoot)],
 ]
 
 function checkTsdoc() {
-  const result = spawnSync('npx', ['typedoc', '--options', 'docs/typedoc.json'], { cwd: repoRoot, encoding: 'utf8' })
+  const jsonFile = join(repoRoot, 'test-results/typedoc.json')
+  rmSync(jsonFile, { force: true })
+  const result = spawnSync('npx', ['typedoc', '--options', 'docs/typedoc.json', '--json', jsonFile], { cwd: repoRoot, encoding: 'utf8' })
   const output = `${result.stdout}${result.stderr}`
   const problems = output.split('\n').filter((line) => /\[(warning|error)\]/.test(line))
-  const documented = /markdown generated/.test(output) ? countDocumentedExports() : 0
-  return { checked: documented, unit: 'documented exports', failures: result.status === 0 ? [] : problems.length ? problems : [output.trim()] }
+  const failures = result.status === 0 ? [] : problems.length ? problems : [output.trim()]
+  if (result.status !== 0) return { checked: 0, unit: 'documented exports', failures }
+  const defaults = checkOptionDefaults(jsonFile)
+  return {
+    checked: countDocumentedExports(),
+    unit: `documented exports, ${defaults.checked} optional options each with its default`,
+    failures: [...failures, ...defaults.failures],
+  }
 }
 
 function countDocumentedExports() {
@@ -47,6 +57,7 @@ function countDocumentedExports() {
   return pages
 }
 
+mkdirSync(join(repoRoot, 'test-results'), { recursive: true })
 let passed = 0
 let failed = 0
 const started = performance.now()
@@ -69,6 +80,5 @@ for (const [name, title, run] of steps) {
 }
 const total = ((performance.now() - started) / 1000).toFixed(1)
 console.log(`\ndocs: ${passed} of ${passed + failed} checks passed in ${total} s`)
-mkdirSync(join(repoRoot, 'test-results'), { recursive: true })
 writeFileSync(join(repoRoot, 'test-results/docs-check.json'), `${JSON.stringify({ passed, failed, seconds: Number(total) })}\n`)
 process.exit(failed > 0 ? 1 : 0)

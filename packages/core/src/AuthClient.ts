@@ -69,10 +69,10 @@ export interface AccessTokenOptions {
   minValidity?: number
   /**
    * Scopes the token must carry. When the session lacks one, rejects with `insufficient_scope`: ask
-   * the user with `login({ scope })` (or let `fetch` do it).
+   * the user with `login({ scope })` (or let `fetch` do it). Default: none beyond the session's.
    */
   scope?: string
-  /** The API the token is for (RFC 8707); the IdP issues a token with that audience. */
+  /** The API the token is for (RFC 8707); the IdP issues a token with that audience. Default: none, the session's own access token. */
   resource?: string
 }
 

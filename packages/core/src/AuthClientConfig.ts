@@ -11,9 +11,9 @@ export type SessionStorageKind = 'session' | 'local' | 'memory'
  * const auth = createAuthClient({ authority: 'https://idp.example.com', clientId: 'spa', storage: 'memory' })
  */
 export interface AuthClientConfig {
-  /** The OpenID Provider's issuer URL, e.g. `https://idp.example.com`. Must be https except on localhost. */
+  /** The OpenID Provider's issuer URL, e.g. `https://idp.example.com`. Must be https except on localhost. Required. */
   authority: string
-  /** The public client's id, as registered at the identity provider. */
+  /** The public client's id, as registered at the identity provider. Required. */
   clientId: string
   /** Where the identity provider sends the user back: a path on this app (`/callback`, the default) or an absolute URL on the same origin. */
   redirectUri?: string

@@ -22,9 +22,9 @@ export type AuthErrorCode =
 
 /** The optional parts of an `AuthError`. */
 export interface AuthErrorOptions {
-  /** The identity provider's `error_description`, when it sent one. */
+  /** The identity provider's `error_description`, when it sent one. Default: none. */
   description?: string | undefined
-  /** What led to it: the underlying error, kept for debugging. */
+  /** What led to it: the underlying error, kept for debugging. Default: none. */
   cause?: unknown
 }
 

@@ -37,11 +37,11 @@ export type MockConsentMode = 'auto' | 'prompt';
 
 /** Options of `createMockIdp()`. Only `clients` is required. */
 export interface MockIdpOptions {
-  /** Port on 127.0.0.1. 0 or omitted: a free port, see `MockIdp.port`. */
+  /** Port on 127.0.0.1. Default 0: a free port, see `MockIdp.port`. */
   port?: number;
   /** Default: `http://127.0.0.1:${port}`. Must be an http(s) origin; the IdP serves from its root. */
   issuer?: string;
-  /** The apps that may sign in; at least one. */
+  /** The apps that may sign in; at least one. Required. */
   clients: readonly MockClient[];
   /** Default: {@link defaultUsers}. */
   users?: readonly MockUser[];

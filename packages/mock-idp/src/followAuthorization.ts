@@ -3,7 +3,7 @@ import { CookieJar } from './CookieJar.js';
 
 /** Options of `followAuthorization()`. Only `redirectUri` is required. */
 export interface FollowAuthorizationOptions {
-  /** The client's redirect URI: walking stops when the IdP redirects there. */
+  /** The client's redirect URI: walking stops when the IdP redirects there. Required. */
   redirectUri: string;
   /** Default `alice`. */
   username?: string;

@@ -5,11 +5,11 @@ import { useAuthSelector } from './useAuthSelector.js'
 
 /** Props of `RequireAuth`. All are optional. */
 export interface RequireAuthProps {
-  /** What only a signed-in user (who passes `when`) sees. */
+  /** What only a signed-in user (who passes `when`) sees. Default: nothing. */
   children?: ReactNode
   /** Shown while the session loads and while leaving for the identity provider. Default: nothing. */
   fallback?: ReactNode
-  /** An extra condition on the signed-in user, such as a role; when it fails, `forbidden` is shown. */
+  /** An extra condition on the signed-in user, such as a role; when it fails, `forbidden` is shown. Default: none, every signed-in user passes. */
   when?: (user: AuthUser) => boolean
   /** Shown to a signed-in user who fails `when`. Default: "You do not have access to this page." */
   forbidden?: ReactNode

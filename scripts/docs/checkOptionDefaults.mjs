@@ -1,0 +1,37 @@
+// Every optional property of an options, config or props interface says its default in its TSDoc
+// ("Default …", or "defaults to …"), read from TypeDoc's JSON of the public API.
+import { readFileSync } from 'node:fs'
+
+const optionBags = /(Options|Config|Props)$/
+// Interfaces whose properties are options too, though their names do not say so.
+const alsoOptionBags = new Set(['MockClient', 'MockApi', 'TestUser', 'DpopProofClaims'])
+
+function commentText(comment) {
+  if (!comment) return ''
+  const parts = [...(comment.summary ?? []), ...(comment.blockTags ?? []).flatMap((tag) => tag.content)]
+  return parts.map((part) => part.text ?? '').join('')
+}
+
+export function checkOptionDefaults(jsonFile) {
+  const project = JSON.parse(readFileSync(jsonFile, 'utf8'))
+  const failures = []
+  let checked = 0
+  const walk = (node, moduleName) => {
+    for (const child of node.children ?? []) {
+      if (child.kind === 2 /* Module */) {
+        walk(child, child.name)
+        continue
+      }
+      if (child.kind !== 256 /* Interface */ || !(optionBags.test(child.name) || alsoOptionBags.has(child.name))) continue
+      for (const property of child.children ?? []) {
+        if (property.kind !== 1024 /* Property */ || property.inheritedFrom || !property.flags?.isOptional) continue
+        checked += 1
+        if (!/\bdefaults?\b/i.test(commentText(property.comment))) {
+          failures.push(`${moduleName}: ${child.name}.${property.name} is optional, and its TSDoc does not say its default`)
+        }
+      }
+    }
+  }
+  walk(project, '')
+  return { checked, failures }
+}
