@@ -1,7 +1,8 @@
 // Type-checks every ```ts and ```tsx block of the docs (the generated API reference aside) against
 // the workspace packages: each block becomes a module of a temporary project that resolves
 // @latchkey/* from source, and one tsc run checks them all. A block that is partial on purpose is
-// marked on the line above with <!-- typecheck: skip (why) --> and counted as skipped.
+// marked on the line above with <!-- typecheck: skip (why) --> and counted as skipped. Line counts
+// that a page states for its blocks are checked too.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -14,7 +15,12 @@ export function checkCodeBlocks(docsRoot) {
   mkdirSync(workDir, { recursive: true })
   const sources = new Map()
   let skipped = 0
+  const countFailures = []
+  let counted = 0
   for (const file of markdownFiles(docsRoot, { withApi: false })) {
+    const counts = checkStatedCounts(file)
+    counted += counts.checked
+    countFailures.push(...counts.failures)
     for (const block of fencedBlocks(read(file))) {
       if (block.lang !== 'ts' && block.lang !== 'tsx') continue
       if (block.skip) {
@@ -27,7 +33,8 @@ export function checkCodeBlocks(docsRoot) {
       sources.set(name, { file, line: block.line })
     }
   }
-  if (sources.size === 0) return { checked: 0, unit: 'code blocks', skipped, failures: [] }
+  const unit = `code blocks, ${counted} stated line counts`
+  if (sources.size === 0) return { checked: 0, unit, skipped, failures: countFailures }
   writeFileSync(
     join(workDir, 'tsconfig.json'),
     JSON.stringify(
@@ -55,5 +62,37 @@ export function checkCodeBlocks(docsRoot) {
     failures.push(source ? `${shortPath(source.file)}:${source.line + Number(row)}:${column}: ${message}` : `${path}(${row},${column}): ${message}`)
   }
   if (result.status !== 0 && failures.length === 0) failures.push(`tsc exited with ${result.status}`)
-  return { checked: sources.size, unit: 'code blocks', skipped, failures }
+  return { checked: sources.size, unit, skipped, failures: [...countFailures, ...failures] }
+}
+
+/**
+ * A page that says how long its code is stays true: a block introduced by a line ending in
+ * "(N lines):" has N lines, and "**N lines in M files**" is their sum over M blocks.
+ */
+function checkStatedCounts(file) {
+  const text = read(file)
+  const lines = text.split('\n')
+  const failures = []
+  let checked = 0
+  let sum = 0
+  let files = 0
+  for (const block of fencedBlocks(text)) {
+    let above = block.line - 2
+    while (above >= 0 && lines[above].trim() === '') above -= 1
+    const stated = above >= 0 ? /\((\d+) lines?\):\s*$/.exec(lines[above]) : null
+    if (!stated) continue
+    checked += 1
+    const actual = block.text.split('\n').length
+    sum += actual
+    files += 1
+    if (actual !== Number(stated[1])) failures.push(`${shortPath(file)}:${block.line}: the text says ${stated[1]} lines, the block has ${actual}`)
+  }
+  const total = /\*\*(\d+) lines in (\d+) files\*\*/.exec(text)
+  if (total) {
+    checked += 1
+    if (Number(total[1]) !== sum || Number(total[2]) !== files) {
+      failures.push(`${shortPath(file)}: the text says ${total[1]} lines in ${total[2]} files, the blocks it counts have ${sum} in ${files}`)
+    }
+  }
+  return { checked, failures }
 }
