@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defineConfig, type DefaultTheme } from 'vitepress'
-import type { Plugin } from 'vite'
+// VitePress's own Vite (5) Plugin type: the root's Vite is another major.
+import { defineConfig, type DefaultTheme, type Plugin } from 'vitepress'
 
 // TypeDoc writes this when `npm run docs:api` runs; the site still builds its other pages without it.
 const apiSidebarFile = fileURLToPath(new URL('../api/typedoc-sidebar.json', import.meta.url))
@@ -84,7 +84,7 @@ export default defineConfig({
   description: 'Sign-in for React single-page apps: OAuth 2.0 Authorization Code with PKCE.',
   cleanUrls: true,
   lastUpdated: false,
-  srcExclude: ['README.md'],
+  srcExclude: ['README.md'], // GitHub's folder view of docs/; the site starts at index.md
   themeConfig: {
     nav: [
       { text: 'Guide', link: '/getting-started' },
