@@ -39,7 +39,10 @@ export interface AuthClientConfig {
   stepUp?: 'popup' | 'redirect'
   /** Renew tokens ahead of expiry in the background. Default true. */
   autoRenew?: boolean
-  /** Revoke the refresh and access tokens at the IdP on logout, when it has a revocation endpoint (RFC 7009). Default true. */
+  /**
+   * Revoke the refresh token (and an opaque access token; a JWT one just expires) at the IdP on logout,
+   * when it has a revocation endpoint (RFC 7009). Default true.
+   */
   revokeOnLogout?: boolean
   /** The scopes to ask for, space-separated. Default `openid profile email offline_access`. `openid` is always added. */
   scope?: string

@@ -54,7 +54,15 @@ export class AuthError extends Error {
   }
 }
 
-/** True when `value` is an `AuthError`: check it in a `catch` before reading `code`. */
+/**
+ * True when `value` is an `AuthError`: check it in a `catch` before reading `code`.
+ *
+ * @example
+ * auth.getAccessToken().catch((error: unknown) => {
+ *   if (isAuthError(error) && error.code === 'insufficient_scope') return auth.login({ scope: 'orders:write' })
+ *   throw error
+ * })
+ */
 export function isAuthError(value: unknown): value is AuthError {
   return value instanceof AuthError
 }

@@ -56,7 +56,12 @@ export const initialAuthState: AuthState = Object.freeze({
   pending: null,
 })
 
-/** True when a user is signed in. A selector: `useAuth(isAuthenticated)`. */
+/**
+ * True when a user is signed in. A selector: `useAuth(isAuthenticated)`.
+ *
+ * @example
+ * if (!isAuthenticated(auth.getState())) await auth.login()
+ */
 export function isAuthenticated(state: AuthState): boolean {
   return state.status === 'authenticated'
 }

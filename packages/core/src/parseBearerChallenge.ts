@@ -22,6 +22,9 @@ const part = /([!#$%&'*+.^_`|~\w-]+)(\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*)))?/
  *
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-7.1
+ * @example
+ * parseBearerChallenge('Bearer error="insufficient_scope", scope="orders:write"')
+ * // { scheme: 'Bearer', error: 'insufficient_scope', errorDescription: undefined, scope: ['orders:write'] }
  */
 export function parseBearerChallenge(header: string | null, scheme?: TokenScheme): BearerChallenge | null {
   if (!header) return null

@@ -42,6 +42,10 @@ const algorithms = ['ES256', 'PS256', 'RS256', 'EdDSA', 'Ed25519'];
  * seen before. Remembers each `jti` for as long as a proof with it could pass the age check.
  *
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-4.3
+ * @example
+ * const verifyDpopProof = createDpopProofVerifier();
+ * // In the API, after checking the token itself (its `cnf.jkt` is `boundTo`):
+ * await verifyDpopProof({ proof: request.headers.get('DPoP') ?? undefined, method: request.method, url: request.url, accessToken, boundTo });
  */
 export function createDpopProofVerifier({ maxAgeSeconds = 60, now = Date.now }: DpopProofVerifierOptions = {}) {
   const seen = new Map<string, number>();

@@ -47,6 +47,10 @@ const maxHops = 20;
  * Walks an authorization request like a browser without JavaScript: follows redirects, carries
  * cookies, fills in the mock IdP's login form once and answers its consent page, until the IdP
  * redirects to `redirectUri` or shows a page it cannot go past.
+ *
+ * @example
+ * const result = await followAuthorization(authorizationUrl, { redirectUri: 'http://127.0.0.1:5173/callback', username: 'alice' });
+ * result.code; // the authorization code, for the token request
  */
 export async function followAuthorization(
   authorizationUrl: string | URL,
