@@ -4,7 +4,8 @@
 //      and every optional property of an options, config or props interface names its default.
 //   2. Links: every relative link in docs/ (the API reference included) reaches a file, and its
 //      #anchor a heading there.
-//   3. Mermaid: every ```mermaid block renders, in Chromium, with the mermaid the site uses.
+//   3. Mermaid: every ```mermaid block renders, in Chromium, with the mermaid the site uses, and each
+//      flow page has a sequenceDiagram among Browser, App, latchkey, IdP and API.
 //   4. Code: every ```ts and ```tsx block type-checks against the workspace packages, except blocks
 //      marked with `<!-- typecheck: skip -->` (see docs/docs-checks.md).
 // It prints what it checked and how long each step took. scripts/test.mjs counts each step as a test
@@ -23,7 +24,7 @@ const only = process.argv.slice(2)
 const steps = [
   ['tsdoc', 'TSDoc of every public export and the default of every option (TypeDoc), and the API reference', checkTsdoc],
   ['links', 'internal links and anchors', () => checkLinks(docsRoot)],
-  ['mermaid', 'Mermaid diagrams rendered in Chromium', () => checkMermaid(docsRoot)],
+  ['mermaid', 'Mermaid diagrams rendered in Chromium', () => checkMermaid()],
   ['code', 'TypeScript and TSX code blocks type-checked against the packages', () => checkCodeBlocks(docsRoot)],
 ]
 

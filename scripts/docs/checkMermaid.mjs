@@ -1,20 +1,37 @@
-// Renders every ```mermaid block in Chromium with the mermaid the site bundles: a diagram that does
-// not parse or render fails, as it would show an error box on the site.
+// Renders every ```mermaid block in Chromium with the mermaid file the site serves: a diagram that
+// does not parse or render fails, as it would show an error box on the site. Each flow page must
+// have a sequenceDiagram among Browser, App, latchkey, IdP and API.
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { findChromium } from '../findChromium.mjs'
-import { fencedBlocks, markdownFiles, read, shortPath } from './markdown.mjs'
+import { docsRoot, fencedBlocks, markdownFiles, read, shortPath } from './markdown.mjs'
 
 const require = createRequire(import.meta.url)
 
-export async function checkMermaid(docsRoot) {
+const parties = ['Browser', 'App', 'latchkey', 'IdP', 'API']
+
+/** A flow page's diagram is a sequenceDiagram among the same five parties, so the pages read alike. */
+function checkFlowPage(file, blocks) {
+  const isFlow = file.startsWith(join(docsRoot, 'flows') + '/') && !file.endsWith('/index.md')
+  if (!isFlow) return []
+  const sequence = blocks.find((block) => block.lang === 'mermaid' && /^\s*sequenceDiagram\b/.test(block.text))
+  if (!sequence) return [`${shortPath(file)}: a flow page needs a Mermaid sequenceDiagram`]
+  const declared = [...sequence.text.matchAll(/^\s*(?:participant|actor)\s+\S+(?:\s+as\s+(.+))?$/gm)].map((match) => match[0])
+  const missing = parties.filter((party) => !declared.some((line) => line.includes(party)))
+  return missing.length ? [`${shortPath(file)}:${sequence.line}: the sequenceDiagram has no participant ${missing.join(', ')}`] : []
+}
+
+export async function checkMermaid() {
   const diagrams = []
+  const pageFailures = []
   for (const file of markdownFiles(docsRoot)) {
-    for (const block of fencedBlocks(read(file))) {
+    const blocks = fencedBlocks(read(file))
+    pageFailures.push(...checkFlowPage(file, blocks))
+    for (const block of blocks) {
       if (block.lang === 'mermaid') diagrams.push({ where: `${shortPath(file)}:${block.line}`, text: block.text })
     }
   }
-  if (diagrams.length === 0) return { checked: 0, unit: 'diagrams', failures: [] }
+  if (diagrams.length === 0) return { checked: 0, unit: 'diagrams', failures: pageFailures }
 
   const { chromium } = require('playwright-core')
   const executablePath = findChromium()
@@ -23,7 +40,7 @@ export async function checkMermaid(docsRoot) {
     ...(executablePath && { executablePath }),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
-  const failures = []
+  const failures = [...pageFailures]
   try {
     const page = await browser.newPage()
     // No server: the page is set from a string and mermaid's own bundle is injected from node_modules.
