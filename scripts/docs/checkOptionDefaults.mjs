@@ -1,5 +1,6 @@
-// Every optional property of an options, config or props interface says its default in its TSDoc
-// ("Default …", or "defaults to …"), read from TypeDoc's JSON of the public API.
+// Read from TypeDoc's JSON of the public API: every TSDoc comment has a summary line (not only tags
+// such as @example), and every optional property of an options, config or props interface says its
+// default ("Default …", or "defaults to …").
 import { readFileSync } from 'node:fs'
 
 const optionBags = /(Options|Config|Props)$/
@@ -12,10 +13,23 @@ function commentText(comment) {
   return parts.map((part) => part.text ?? '').join('')
 }
 
+function summary(comment) {
+  return (comment?.summary ?? []).map((part) => part.text ?? '').join('').trim()
+}
+
 export function checkOptionDefaults(jsonFile) {
   const project = JSON.parse(readFileSync(jsonFile, 'utf8'))
   const failures = []
   let checked = 0
+  const checkSummaries = (node, path) => {
+    for (const child of node.children ?? []) {
+      const name = path ? `${path}.${child.name}` : child.name
+      const comments = [child.comment, ...(child.signatures ?? []).map((signature) => signature.comment)].filter(Boolean)
+      if (comments.length > 0 && !comments.some((comment) => summary(comment))) failures.push(`${name}: its TSDoc has no summary line`)
+      checkSummaries(child, name)
+    }
+  }
+  checkSummaries(project, '')
   const walk = (node, moduleName) => {
     for (const child of node.children ?? []) {
       if (child.kind === 2 /* Module */) {
