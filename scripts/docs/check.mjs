@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks'
 import { checkCodeBlocks } from './checkCodeBlocks.mjs'
 import { checkLinks } from './checkLinks.mjs'
 import { checkMermaid } from './checkMermaid.mjs'
-import { checkOptionDefaults } from './checkOptionDefaults.mjs'
+import { checkTsdocContent } from './checkTsdocContent.mjs'
 import { docsRoot, repoRoot } from './markdown.mjs'
 
 const only = process.argv.slice(2)
@@ -36,7 +36,7 @@ function checkTsdoc() {
   const problems = output.split('\n').filter((line) => /\[(warning|error)\]/.test(line))
   const failures = result.status === 0 ? [] : problems.length ? problems : [output.trim()]
   if (result.status !== 0) return { checked: 0, unit: 'documented exports', failures }
-  const defaults = checkOptionDefaults(jsonFile)
+  const defaults = checkTsdocContent(jsonFile)
   return {
     checked: countDocumentedExports(),
     unit: `documented exports, ${defaults.checked} optional options each with its default`,

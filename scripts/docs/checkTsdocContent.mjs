@@ -17,7 +17,7 @@ function summary(comment) {
   return (comment?.summary ?? []).map((part) => part.text ?? '').join('').trim()
 }
 
-export function checkOptionDefaults(jsonFile) {
+export function checkTsdocContent(jsonFile) {
   const project = JSON.parse(readFileSync(jsonFile, 'utf8'))
   const failures = []
   let checked = 0
