@@ -1,7 +1,10 @@
 // Read from TypeDoc's JSON of the public API: every TSDoc comment has a summary line (not only tags
 // such as @example), and every optional property of an options, config or props interface says its
-// default ("Default …", or "defaults to …").
+// default ("Default …", or "defaults to …"). Also: every AuthError code has its section on the error
+// codes page.
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { anchorsOf, docsRoot, read } from './markdown.mjs'
 
 const optionBags = /(Options|Config|Props)$/
 // Interfaces whose properties are options too, though their names do not say so.
@@ -47,5 +50,21 @@ export function checkTsdocContent(jsonFile) {
     }
   }
   walk(project, '')
+  failures.push(...checkErrorCodesPage(project))
   return { checked, failures }
+}
+
+/** Every code of the `AuthErrorCode` union has its section in docs/errors.md (an `<a id="code">`). */
+function checkErrorCodesPage(project) {
+  const codes = []
+  const find = (node) => {
+    for (const child of node.children ?? []) {
+      if (child.name === 'AuthErrorCode' && child.type?.type === 'union') codes.push(...child.type.types.map((type) => type.value))
+      find(child)
+    }
+  }
+  find(project)
+  if (codes.length === 0) return ['AuthErrorCode: not found in the API, so docs/errors.md cannot be checked against it']
+  const anchors = anchorsOf(read(join(docsRoot, 'errors.md')))
+  return [...new Set(codes)].filter((code) => !anchors.has(code)).map((code) => `docs/errors.md: no section for the AuthError code "${code}"`)
 }
