@@ -1,6 +1,6 @@
 // Renders every ```mermaid block in Chromium with the mermaid file the site serves: a diagram that
 // does not parse or render fails, as it would show an error box on the site. Each flow page must
-// have a sequenceDiagram among Browser, App, latchkey, IdP and API.
+// have a sequenceDiagram among Browser, App, latchkey, IdP and API, and link its spec section.
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { findChromium } from '../findChromium.mjs'
@@ -10,15 +10,23 @@ const require = createRequire(import.meta.url)
 
 const parties = ['Browser', 'App', 'latchkey', 'IdP', 'API']
 
-/** A flow page's diagram is a sequenceDiagram among the same five parties, so the pages read alike. */
+/**
+ * A flow page links the RFC or spec section it follows, and its diagram is a sequenceDiagram among
+ * the same five parties, so the pages read alike.
+ */
 function checkFlowPage(file, blocks) {
   const isFlow = file.startsWith(join(docsRoot, 'flows') + '/') && !file.endsWith('/index.md')
   if (!isFlow) return []
+  const failures = []
+  if (!/\]\(https:\/\/(www\.rfc-editor\.org\/rfc|openid\.net\/specs)\/[^)#]+#[^)]+\)/.test(read(file))) {
+    failures.push(`${shortPath(file)}: no link to the RFC or spec section it follows (rfc-editor.org or openid.net, with #section)`)
+  }
   const sequence = blocks.find((block) => block.lang === 'mermaid' && /^\s*sequenceDiagram\b/.test(block.text))
-  if (!sequence) return [`${shortPath(file)}: a flow page needs a Mermaid sequenceDiagram`]
+  if (!sequence) return [...failures, `${shortPath(file)}: a flow page needs a Mermaid sequenceDiagram`]
   const declared = [...sequence.text.matchAll(/^\s*(?:participant|actor)\s+\S+(?:\s+as\s+(.+))?$/gm)].map((match) => match[0])
   const missing = parties.filter((party) => !declared.some((line) => line.includes(party)))
-  return missing.length ? [`${shortPath(file)}:${sequence.line}: the sequenceDiagram has no participant ${missing.join(', ')}`] : []
+  if (missing.length) failures.push(`${shortPath(file)}:${sequence.line}: the sequenceDiagram has no participant ${missing.join(', ')}`)
+  return failures
 }
 
 export async function checkMermaid() {
