@@ -54,8 +54,15 @@ const sidebar: DefaultTheme.SidebarItem[] = [
       { text: 'From @auth0/auth0-react', link: '/migration/from-auth0-react' },
     ],
   },
-  { text: 'Comparison', link: '/comparison' },
-  { text: 'CI checks of these docs', link: '/docs-checks' },
+  {
+    text: 'Project',
+    items: [
+      { text: 'Comparison', link: '/comparison' },
+      { text: 'Benchmarks', link: '/benchmarks' },
+      { text: 'Security', link: '/security' },
+      { text: 'How these docs are checked', link: '/docs-checks' },
+    ],
+  },
   { text: 'API reference', link: '/reference', collapsed: true, items: apiSidebar },
 ]
 
