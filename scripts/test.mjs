@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs every test: build, typecheck, packaging lint, unit tests (Vitest), the size budget, e2e
-// tests (Playwright, Chromium) and the consumer smoke test (consumer/run.mjs), then prints one line "N passed, M failed" summed over all of them.
+// Runs every test: build, typecheck, packaging lint, unit tests (Vitest), the size budget, the docs
+// checks and site build, e2e tests (Playwright, Chromium) and the consumer smoke test
+// (consumer/run.mjs), then prints one line "N passed, M failed" summed over all of them.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -12,6 +13,7 @@ const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', 
 const resultFiles = {
   unit: ['packages/core', 'packages/react', 'packages/mock-idp', 'packages/testing', 'apps/demo'].map((dir) => join(root, dir, 'test-results/vitest.json')),
   e2e: [join(root, 'e2e/test-results/e2e.json'), join(root, 'consumer/test-results/e2e.json')],
+  docs: [join(root, 'test-results/docs-check.json')],
 }
 
 function run(command, args) {
@@ -56,17 +58,26 @@ function count(file, kind) {
   if (!existsSync(file)) return null
   const report = JSON.parse(readFileSync(file, 'utf8'))
   if (kind === 'unit') return { passed: report.numPassedTests, failed: report.numFailedTests }
+  if (kind === 'docs') return { passed: report.passed, failed: report.failed }
   const { expected = 0, unexpected = 0, flaky = 0 } = report.stats ?? {}
   return { passed: expected + flaky, failed: unexpected }
 }
 
-for (const file of [...resultFiles.unit, ...resultFiles.e2e]) rmSync(file, { force: true })
+for (const file of Object.values(resultFiles).flat()) rmSync(file, { force: true })
 
 let failedSteps = 0
 let missingReports = 0
 const haveChromium = ensureChromium()
 failedSteps += run('npx', ['turbo', 'run', 'build', 'typecheck', 'lint', 'test', '--continue']) === 0 ? 0 : 1
 failedSteps += run('node', ['scripts/checkSizeBudget.mjs']) === 0 ? 0 : 1
+console.log(
+  '\nDocs: `npm run docs:check` generates the API reference with TypeDoc (failing on a public export without TSDoc),\n' +
+    'then checks internal links and anchors, renders every Mermaid diagram in Chromium and type-checks every\n' +
+    'TS/TSX code block; each of those four counts as one test. Then VitePress builds the site (`npm run docs:build`\n' +
+    'without its TypeDoc run, which the check just did).',
+)
+failedSteps += run('npm', ['run', '--silent', 'docs:check']) === 0 ? 0 : 1
+failedSteps += run('npx', ['vitepress', 'build', 'docs']) === 0 ? 0 : 1
 if (haveChromium) {
   failedSteps += run('npx', ['turbo', 'run', 'e2e', '--continue']) === 0 ? 0 : 1
   // The packages as a new app gets them: packed, installed, type-checked, built, signed in with.

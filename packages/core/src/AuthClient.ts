@@ -1,26 +1,51 @@
 import type { AuthState } from './AuthState.js'
 
+/** How a sign-in runs: `redirect` leaves the page for the IdP; `popup` (needs `popup()`) keeps the page. */
 export type LoginMode = 'redirect' | 'popup'
+/**
+ * How a sign-out runs: `redirect` and `popup` (needs `popup()`) also end the session at the IdP;
+ * `local` forgets this app's session only.
+ */
 export type LogoutMode = 'redirect' | 'popup' | 'local'
 
+/**
+ * Options of `login()`. All are optional.
+ *
+ * @example
+ * await auth.login({ mode: 'popup', returnTo: '/orders', scope: 'orders:write' })
+ */
 export interface LoginOptions {
   /** `redirect` (default) leaves the page; `popup` keeps it, and resolves once signed in. */
   mode?: LoginMode
   /** A path on this app to land on after sign-in. Defaults to the current page; anything off-origin becomes `/`. */
   returnTo?: string
-  /** Scopes for this sign-in, instead of the configured ones. */
+  /**
+   * Scopes to ask for on top of the configured ones and those the session already has (step-up), space-separated.
+   * Default: none added.
+   */
   scope?: string
+  /** The OpenID Connect `prompt` parameter: `login` asks for the password again, `none` shows the user nothing. Default: not sent. */
   prompt?: 'none' | 'login' | 'consent' | 'select_account' | 'create'
+  /** Who is signing in (`login_hint`), such as an email address, so the IdP can fill it in. Default: not sent. */
   loginHint?: string
-  /** Seconds: the IdP asks the user to sign in again if the last sign-in is older. */
+  /** Seconds (`max_age`): the IdP asks the user to sign in again if the last sign-in is older. Default: not sent. */
   maxAge?: number
+  /** Authentication context classes to ask for (`acr_values`), space-separated, such as a level that needs a second factor. Default: not sent. */
   acrValues?: string
+  /** Languages for the IdP's pages (`ui_locales`), space-separated BCP 47 tags such as `de en`. Default: not sent. */
   uiLocales?: string
+  /** More authorization request parameters for this sign-in only; those latchkey sets itself are refused with `config`. Default: none. */
   extraParams?: Readonly<Record<string, string>>
-  /** Any JSON value, handed back by `getAppState()` after the sign-in (it never travels in the URL). */
+  /** Any JSON value, handed back by `getAppState()` after the sign-in (it never travels in the URL). Default: none. */
   appState?: unknown
 }
 
+/**
+ * Options of `logout()`. All are optional.
+ *
+ * @example
+ * await auth.logout({ mode: 'local' })
+ */
 export interface LogoutOptions {
   /** `redirect` (default) also ends the session at the IdP; `local` forgets this app's session only. */
   mode?: LogoutMode
@@ -30,6 +55,12 @@ export interface LogoutOptions {
   revoke?: boolean
 }
 
+/**
+ * Options of `getAccessToken()`. All are optional.
+ *
+ * @example
+ * const token = await auth.getAccessToken({ resource: 'https://api.example.com' })
+ */
 export interface AccessTokenOptions {
   /**
    * Seconds the token must still be valid for; a token closer to expiry is renewed first. Default: a
@@ -38,15 +69,18 @@ export interface AccessTokenOptions {
   minValidity?: number
   /**
    * Scopes the token must carry. When the session lacks one, rejects with `insufficient_scope`: ask
-   * the user with `login({ scope })` (or let `fetch` do it).
+   * the user with `login({ scope })` (or let `fetch` do it). Default: none beyond the session's.
    */
   scope?: string
-  /** The API the token is for (RFC 8707); the IdP issues a token with that audience. */
+  /** The API the token is for (RFC 8707); the IdP issues a token with that audience. Default: none, the session's own access token. */
   resource?: string
 }
 
+/** Options of one `auth.fetch()` call (its third argument). Both are optional. */
 export interface AuthFetchOptions {
+  /** Scopes the token must carry, as in `getAccessToken({ scope })`. Default: none beyond the session's. */
   scope?: string
+  /** The API the token is for (RFC 8707), as in `getAccessToken({ resource })`. Default: the session's own access token. */
   resource?: string
 }
 
@@ -67,6 +101,10 @@ export interface AuthClient {
   start(): Promise<void>
   /** Leaves for the identity provider. Rejects with an AuthError (also kept in state) when it cannot. */
   login(options?: LoginOptions): Promise<void>
+  /**
+   * Signs out: revokes the tokens when the IdP can (see `revokeOnLogout`), forgets the session in
+   * every tab that shares it, and ends the IdP session unless `mode` is `local`.
+   */
   logout(options?: LogoutOptions): Promise<void>
   /** A valid access token, renewed first when needed; concurrent callers share one renewal. */
   getAccessToken(options?: AccessTokenOptions): Promise<string>

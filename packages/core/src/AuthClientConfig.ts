@@ -3,10 +3,17 @@ import type { AuthFeature } from './AuthFeature.js'
 /** Where the session (tokens and profile) is kept between page loads. */
 export type SessionStorageKind = 'session' | 'local' | 'memory'
 
+/**
+ * Options of `createAuthClient()`. Only `authority` and `clientId` are required; each other option
+ * names its default. A bad value throws an `AuthError` with code `config` that says what to change.
+ *
+ * @example
+ * const auth = createAuthClient({ authority: 'https://idp.example.com', clientId: 'spa', storage: 'memory' })
+ */
 export interface AuthClientConfig {
-  /** The OpenID Provider's issuer URL, e.g. `https://idp.example.com`. Must be https except on localhost. */
+  /** The OpenID Provider's issuer URL, e.g. `https://idp.example.com`. Must be https except on localhost. Required. */
   authority: string
-  /** The public client's id, as registered at the identity provider. */
+  /** The public client's id, as registered at the identity provider. Required. */
   clientId: string
   /** Where the identity provider sends the user back: a path on this app (`/callback`, the default) or an absolute URL on the same origin. */
   redirectUri?: string
@@ -22,7 +29,7 @@ export interface AuthClientConfig {
   popupRedirectUri?: string
   /**
    * What the app adds beyond redirect sign-in, session restore and renewal by refresh token; an app
-   * bundles only what it adds. `popup()`, `tabSync()`, `silentRenewal()`, `authFetch()`, `idTokenSignature()`, each from
+   * bundles only what it adds. `popup()`, `tabSync()`, `silentRenewal()`, `authFetch()`, `idTokenSignature()`, `dpop()`, each from
    * `@latchkey/core/<feature>`. Default none.
    *
    * @example
@@ -35,12 +42,15 @@ export interface AuthClientConfig {
   stepUp?: 'popup' | 'redirect'
   /** Renew tokens ahead of expiry in the background. Default true. */
   autoRenew?: boolean
-  /** Revoke the refresh and access tokens at the IdP on logout, when it has a revocation endpoint (RFC 7009). Default true. */
+  /**
+   * Revoke the refresh token (and an opaque access token; a JWT one just expires) at the IdP on logout,
+   * when it has a revocation endpoint (RFC 7009). Default true.
+   */
   revokeOnLogout?: boolean
-  /** Default `openid profile email offline_access`. `openid` is always added. */
+  /** The scopes to ask for, space-separated. Default `openid profile email offline_access`. `openid` is always added. */
   scope?: string
   /**
-   * Default `session` (per tab, gone when the tab closes). `memory` keeps nothing across reloads.
+   * Where the session is kept. Default `session` (per tab, gone when the tab closes). `memory` keeps nothing across reloads.
    * `local` (shared by the tabs, kept across restarts) needs the tab sync feature.
    */
   storage?: SessionStorageKind
@@ -60,15 +70,18 @@ export interface AuthClientConfig {
    * drifts; a token refused for its times says the device clock may be wrong.
    */
   clockSkewSeconds?: number
-  /** Fetch the userinfo endpoint after sign-in and merge its claims. Off by default: the ID token usually carries them, and it costs a round trip. */
+  /**
+   * Fetch the userinfo endpoint after sign-in and merge its claims. Default false: the ID token usually
+   * carries them, and it costs a round trip. Not with `dpop()`: oidc-client-ts sends userinfo a bearer token.
+   */
   loadUserInfo?: boolean
-  /** Extra parameters for every authorization request; those latchkey sets itself (`state`, `scope`, `redirect_uri`, PKCE…) are refused. */
+  /** Extra parameters for every authorization request; those latchkey sets itself (`state`, `scope`, `redirect_uri`, PKCE…) are refused. Default none. */
   extraQueryParams?: Readonly<Record<string, string>>
   /** How to leave the app for the identity provider. Defaults to `window.location.assign`; override for embedded webviews or tests. */
   navigate?: (url: string) => void
   /**
    * Accepted only to be rejected with a message that explains the alternative: a browser app uses the
-   * authorization code flow with PKCE (`code`).
+   * authorization code flow with PKCE (`code`). Default `code`, the only value accepted.
    */
   responseType?: string
 }

@@ -20,15 +20,31 @@ export type AuthErrorCode =
   | 'storage'
   | 'unknown'
 
+/** The optional parts of an `AuthError`. */
 export interface AuthErrorOptions {
-  /** The identity provider's `error_description`, when it sent one. */
+  /** The identity provider's `error_description`, when it sent one. Default: none. */
   description?: string | undefined
+  /** What led to it: the underlying error, kept for debugging. Default: none. */
   cause?: unknown
 }
 
+/**
+ * The one error class of latchkey: `login()`, `getAccessToken()` and the other calls reject with it,
+ * and `getState().error` holds the last one. Branch on `code`; show `message`.
+ *
+ * @example
+ * try {
+ *   await auth.login({ mode: 'popup' })
+ * } catch (error) {
+ *   if (isAuthError(error) && error.code === 'popup_blocked') await auth.login()
+ * }
+ */
 export class AuthError extends Error {
+  /** Always `AuthError`. */
   override readonly name = 'AuthError'
+  /** What failed, from a fixed list: stable, for program logic. */
   readonly code: AuthErrorCode
+  /** The identity provider's `error_description`, when it sent one (bounded in length). */
   readonly description: string | undefined
 
   constructor(code: AuthErrorCode, message: string, options: AuthErrorOptions = {}) {
@@ -38,6 +54,15 @@ export class AuthError extends Error {
   }
 }
 
+/**
+ * True when `value` is an `AuthError`: check it in a `catch` before reading `code`.
+ *
+ * @example
+ * auth.getAccessToken().catch((error: unknown) => {
+ *   if (isAuthError(error) && error.code === 'insufficient_scope') return auth.login({ scope: 'orders:write' })
+ *   throw error
+ * })
+ */
 export function isAuthError(value: unknown): value is AuthError {
   return value instanceof AuthError
 }

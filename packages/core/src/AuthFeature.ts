@@ -12,6 +12,7 @@ declare const implementation: unique symbol
  * `/silent-renewal`, `/fetch`, `/id-token-signature`, `/dpop`).
  */
 export interface AuthFeature<Kind extends AuthFeatureKind = AuthFeatureKind> {
+  /** Which feature this is. */
   readonly kind: Kind
   /** The feature's code; opaque to apps. */
   readonly [implementation]: unknown

@@ -1,3 +1,8 @@
+/**
+ * The fetch feature: `auth.fetch()` with the access token, a retry on 401 and step-up on 403. Also `@latchkey/react/fetch`.
+ *
+ * @module @latchkey/core/fetch
+ */
 import { AuthError } from './AuthError.js'
 import { defineFeature, type AuthFeature } from './AuthFeature.js'
 import { createAuthFetch, type AuthFetchParts, type AuthFetchSettings } from './createAuthFetch.js'
@@ -5,6 +10,7 @@ import type { AuthClient } from './AuthClient.js'
 
 /** What the fetch feature brings to the client. */
 export interface AuthFetchCode {
+  /** Builds `auth.fetch` from the client's parts. */
   create(parts: AuthFetchParts): AuthClient['fetch']
 }
 

@@ -32,6 +32,12 @@ const handoverWaitMs = 1000
  * Builds the sign-in client for this app. Checks the config at once and throws an AuthError with code
  * `config` that says how to fix it. Building it does nothing else: `start()` attaches it to the page
  * and `dispose()` detaches it. Every method is bound: `const { login } = auth` works.
+ *
+ * @example
+ * import { createAuthClient } from '@latchkey/core'
+ * import { popup } from '@latchkey/core/popup'
+ *
+ * export const auth = createAuthClient({ authority: 'https://idp.example.com', clientId: 'spa', features: [popup()] })
  */
 export function createAuthClient(options: AuthClientConfig): AuthClient {
   // The parts, wired: no protocol logic and no state change here, each part owns one concern.

@@ -1,3 +1,8 @@
+/**
+ * The DPoP feature (RFC 9449): tokens bound to a key that never leaves the browser. Also `@latchkey/react/dpop`.
+ *
+ * @module @latchkey/core/dpop
+ */
 import { AuthError } from './AuthError.js'
 import { dev } from './dev.js'
 import { defineFeature, type AuthFeature } from './AuthFeature.js'
@@ -10,7 +15,12 @@ import { createDpopSender } from './sendWithDpop.js'
 /** DPoP for one client: what its token requests and its `auth.fetch` calls use. */
 export interface DpopBinding {
   /** oidc-client-ts's DPoP settings: its token requests then carry proofs and retry on `use_dpop_nonce`. */
-  readonly settings: { store: DpopKeyStore; bind_authorization_code: boolean }
+  readonly settings: {
+    /** Where the key pairs live. */
+    store: DpopKeyStore
+    /** Always true: the authorization code is bound to the key as well. */
+    bind_authorization_code: boolean
+  }
   /** The key's thumbprint, sent as `dpop_jkt` so that the authorization code is bound to the key too. */
   thumbprint(): Promise<string>
   /** Sends a resource request with a DPoP-bound token and its proof. */

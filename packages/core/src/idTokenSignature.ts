@@ -1,3 +1,8 @@
+/**
+ * The ID token signature feature: each ID token checked against the IdP's keys. Also `@latchkey/react/id-token-signature`.
+ *
+ * @module @latchkey/core/id-token-signature
+ */
 import { createRemoteJWKSet, jwtVerify } from 'jose'
 import { AuthError } from './AuthError.js'
 import { defineFeature, type AuthFeature } from './AuthFeature.js'

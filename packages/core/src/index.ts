@@ -1,3 +1,8 @@
+/**
+ * Framework-agnostic sign-in for single-page apps: `createAuthClient()`, its state and selectors, `AuthError`, and the helpers a callback page and an API client need.
+ *
+ * @module @latchkey/core
+ */
 export { createAuthClient } from './createAuthClient.js'
 export type { AuthClient, AccessTokenOptions, AuthFetchOptions, LoginMode, LoginOptions, LogoutMode, LogoutOptions } from './AuthClient.js'
 export type { AuthClientConfig, SessionStorageKind } from './AuthClientConfig.js'

@@ -1,9 +1,12 @@
 export type TokenScheme = 'Bearer' | 'DPoP'
 
+/** One challenge of a `WWW-Authenticate` header, as `parseBearerChallenge()` reads it. */
 export interface BearerChallenge {
   /** `Bearer` (RFC 6750), or `DPoP` for a DPoP-bound token (RFC 9449 §7.1), which reads the same. */
   readonly scheme: TokenScheme
+  /** The `error` parameter, such as `invalid_token` or `insufficient_scope`, if any. */
   readonly error: string | undefined
+  /** The `error_description` parameter, if any. */
   readonly errorDescription: string | undefined
   /** The scopes the resource server says it needs (for `insufficient_scope`). */
   readonly scope: readonly string[]
@@ -19,6 +22,9 @@ const part = /([!#$%&'*+.^_`|~\w-]+)(\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*)))?/
  *
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-7.1
+ * @example
+ * parseBearerChallenge('Bearer error="insufficient_scope", scope="orders:write"')
+ * // { scheme: 'Bearer', error: 'insufficient_scope', errorDescription: undefined, scope: ['orders:write'] }
  */
 export function parseBearerChallenge(header: string | null, scheme?: TokenScheme): BearerChallenge | null {
   if (!header) return null

@@ -1,3 +1,8 @@
+/**
+ * The popup feature: sign-in, sign-out and step-up in a popup. Also `@latchkey/react/popup`.
+ *
+ * @module @latchkey/core/popup
+ */
 import { defineFeature, type AuthFeature } from './AuthFeature.js'
 import { openPopup, popupBlockedError } from './popupWindow.js'
 import { relayAuthCallback } from './relayAuthCallback.js'
@@ -6,9 +11,13 @@ import { signInWithPopup } from './signInWithPopup.js'
 
 /** What the popup feature brings to the client. */
 export interface PopupCode {
+  /** Opens the popup window, or returns null when the browser blocks it. */
   open: typeof openPopup
+  /** The `popup_blocked` error. */
   blocked: typeof popupBlockedError
+  /** Signs in through an open popup. */
   signIn: typeof signInWithPopup
+  /** One round trip through a popup, shared by sign-in and sign-out. */
   run: typeof runPopup
   /** Hands the IdP's answer from the popup to its opener, when the popup loads the app's own page. */
   relay: typeof relayAuthCallback

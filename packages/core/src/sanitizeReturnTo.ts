@@ -9,6 +9,10 @@ function isRootedPath(path: string): boolean {
  * The check is repeated on the normalised path: the parser resolves `.`, `..` and `%2e` segments and turns
  * `\` into `/`, so `/.//evil.com` has the path `//evil.com`, which as a result would leave the origin.
  * What comes out therefore comes out unchanged when sanitized again.
+ *
+ * @example
+ * sanitizeReturnTo('/orders?open=1', 'https://app.example.com') // '/orders?open=1'
+ * sanitizeReturnTo('https://evil.example/', 'https://app.example.com') // '/'
  */
 export function sanitizeReturnTo(returnTo: unknown, origin: string): string {
   if (typeof returnTo !== 'string' || !isRootedPath(returnTo)) return '/'

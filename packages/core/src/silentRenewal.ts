@@ -1,9 +1,15 @@
+/**
+ * The silent renewal feature: renewal in a hidden iframe when there is no refresh token. Also `@latchkey/react/silent-renewal`.
+ *
+ * @module @latchkey/core/silent-renewal
+ */
 import { defineFeature, type AuthFeature } from './AuthFeature.js'
 import { relayAuthCallback } from './relayAuthCallback.js'
 import { renewSilently } from './renewInIframe.js'
 
 /** What the silent renewal feature brings to the client. */
 export interface SilentRenewalCode {
+  /** Renews with `prompt=none` in a hidden iframe. */
   renew: typeof renewSilently
   /** Hands the IdP's answer from the iframe to the app, when the iframe loads the app's own page. */
   relay: typeof relayAuthCallback

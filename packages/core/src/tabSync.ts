@@ -1,11 +1,19 @@
+/**
+ * The tab sync feature: one session for all of an app's tabs. Also `@latchkey/react/tab-sync`.
+ *
+ * @module @latchkey/core/tab-sync
+ */
 import { defineFeature, type AuthFeature } from './AuthFeature.js'
 import { createTabSync } from './createTabSync.js'
 import { createLineageRecord, type LineageRecord } from './lineageRecord.js'
 
 /** What tabs of one browser share; tests pass fakes. */
 export interface TabEnvironment {
+  /** The Web Locks API (`navigator.locks`), or null. */
   locks: Pick<LockManager, 'request' | 'query'> | null
+  /** The IndexedDB record of each sign-in's refresh-token version, or null. */
   record: LineageRecord | null
+  /** Opens a BroadcastChannel, or null where there is none. */
   createChannel: ((name: string) => BroadcastChannel) | null
 }
 
@@ -13,6 +21,7 @@ export interface TabEnvironment {
 export interface TabSyncCode {
   /** The browser's means for `key` (one app at one IdP); null where it lacks one. */
   connect(key: string): TabEnvironment
+  /** Builds the tab sync part of the client. */
   create: typeof createTabSync
 }
 

@@ -2,6 +2,7 @@
 export interface JournalEntry {
   /** When the request arrived, as an ISO 8601 timestamp. */
   at: string;
+  /** The HTTP method. */
   method: string;
   /** The request path, without the query string (which may carry codes and tokens). */
   path: string;

@@ -9,6 +9,7 @@ export interface MockIdp {
   readonly issuer: string;
   /** The port the IdP listens on (on 127.0.0.1). */
   readonly port: number;
+  /** The users who can sign in. */
   readonly users: readonly MockUser[];
   /** The faults active now. */
   readonly faults: readonly MockFault[];
@@ -18,15 +19,19 @@ export interface MockIdp {
   readonly coop: boolean;
   /** Activates a fault (others stay active). Throws a `MockIdpError` (`unknown_fault`) for an unknown name. */
   setFault(fault: MockFault): void;
+  /** Turns every fault off. */
   clearFaults(): void;
   /** A copy of the requests received so far, oldest first (the last 1000). `/__mock/*` requests are not recorded. */
   journal(): JournalEntry[];
+  /** Empties the journal. */
   clearJournal(): void;
+  /** Switches between granting at once (`auto`) and showing a consent page (`prompt`). */
   setConsent(mode: MockConsentMode): void;
   /** Turns `Cross-Origin-Opener-Policy: same-origin` on or off; see `MockIdpOptions.coop`. */
   setCoop(enabled: boolean): void;
   /** Seconds an access token issued from now on lives. */
   readonly accessTokenTtl: number;
+  /** Sets how many seconds access tokens issued from now on live. */
   setAccessTokenTtl(seconds: number): void;
   /**
    * Whether the token endpoint answers a DPoP proof that carries no nonce of its own with
@@ -35,6 +40,7 @@ export interface MockIdp {
    * token request carries a proof.
    */
   readonly requireDpopNonce: boolean;
+  /** Turns the `use_dpop_nonce` demand on or off (see `requireDpopNonce`). */
   setRequireDpopNonce(required: boolean): void;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;

@@ -6,7 +6,9 @@ export type MockIdpErrorCode = 'invalid_option' | 'unknown_fault';
 
 /** Thrown by the mock IdP's API when it is used wrongly; the message says what to change. */
 export class MockIdpError extends Error {
+  /** Always `MockIdpError`. */
   override readonly name = 'MockIdpError';
+  /** What was wrong, for program logic. */
   readonly code: MockIdpErrorCode;
 
   constructor(code: MockIdpErrorCode, message: string, options?: { cause?: unknown }) {

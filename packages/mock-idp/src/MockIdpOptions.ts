@@ -5,6 +5,7 @@ import type { MockUser } from './MockUser.js';
  * refresh tokens with rotation (unless `refreshTokens` is false).
  */
 export interface MockClient {
+  /** The client id the app sends (`client_id`). */
   clientId: string;
   /** Absolute http(s) URLs the IdP may send the authorization response to. */
   redirectUris: readonly string[];
@@ -34,11 +35,13 @@ export interface MockApi {
  */
 export type MockConsentMode = 'auto' | 'prompt';
 
+/** Options of `createMockIdp()`. Only `clients` is required. */
 export interface MockIdpOptions {
-  /** Port on 127.0.0.1. 0 or omitted: a free port, see `MockIdp.port`. */
+  /** Port on 127.0.0.1. Default 0: a free port, see `MockIdp.port`. */
   port?: number;
   /** Default: `http://127.0.0.1:${port}`. Must be an http(s) origin; the IdP serves from its root. */
   issuer?: string;
+  /** The apps that may sign in; at least one. Required. */
   clients: readonly MockClient[];
   /** Default: {@link defaultUsers}. */
   users?: readonly MockUser[];

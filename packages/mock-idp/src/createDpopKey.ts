@@ -8,14 +8,17 @@ export interface DpopProofClaims {
   htm: string;
   /** The URL, without query and fragment. */
   htu: string;
-  /** The access token the request carries: its hash goes in `ath`. */
+  /** The access token the request carries: its hash goes in `ath`. Default: none, for a token request. */
   accessToken?: string;
+  /** The nonce the server asked for with `DPoP-Nonce`, if it did. Default: none. */
   nonce?: string;
+  /** A unique id for the proof. Default: a new UUID. */
   jti?: string;
-  /** Seconds since the epoch. */
+  /** When the proof was made, in seconds since the epoch. Default: now. */
   iat?: number;
 }
 
+/** A DPoP key pair made by `createDpopKey()`. */
 export interface DpopKey {
   /** The RFC 7638 thumbprint, as `dpop_jkt` and a bound token's `cnf.jkt` name it. */
   readonly thumbprint: string;

@@ -4,13 +4,17 @@ import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify } from 'jose';
 
 /** A DPoP proof a resource server must refuse: answer 401 with `WWW-Authenticate: DPoP error="invalid_dpop_proof"`. */
 export class DpopProofError extends Error {
+  /** Always `DpopProofError`. */
   override readonly name = 'DpopProofError';
+  /** The error code to send in `WWW-Authenticate`. */
   readonly code = 'invalid_dpop_proof';
 }
 
+/** What the verifier needs to know of one API request. */
 export interface DpopProofRequest {
   /** The `DPoP` header of the request, if it had one. */
   proof: string | undefined;
+  /** The HTTP method of the request. */
   method: string;
   /** The request's full URL as the client addressed it (query and fragment are ignored). */
   url: string;
@@ -20,6 +24,7 @@ export interface DpopProofRequest {
   boundTo: string;
 }
 
+/** Options of `createDpopProofVerifier()`. Both are optional. */
 export interface DpopProofVerifierOptions {
   /** How old, or how far in the future, a proof's `iat` may be. Default: 60 seconds. */
   maxAgeSeconds?: number;
@@ -37,6 +42,10 @@ const algorithms = ['ES256', 'PS256', 'RS256', 'EdDSA', 'Ed25519'];
  * seen before. Remembers each `jti` for as long as a proof with it could pass the age check.
  *
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-4.3
+ * @example
+ * const verifyDpopProof = createDpopProofVerifier();
+ * // In the API, after checking the token itself (its `cnf.jkt` is `boundTo`):
+ * await verifyDpopProof({ proof: request.headers.get('DPoP') ?? undefined, method: request.method, url: request.url, accessToken, boundTo });
  */
 export function createDpopProofVerifier({ maxAgeSeconds = 60, now = Date.now }: DpopProofVerifierOptions = {}) {
   const seen = new Map<string, number>();

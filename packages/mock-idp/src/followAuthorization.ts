@@ -1,8 +1,9 @@
 import { browserFetch } from './browserFetch.js';
 import { CookieJar } from './CookieJar.js';
 
+/** Options of `followAuthorization()`. Only `redirectUri` is required. */
 export interface FollowAuthorizationOptions {
-  /** The client's redirect URI: walking stops when the IdP redirects there. */
+  /** The client's redirect URI: walking stops when the IdP redirects there. Required. */
   redirectUri: string;
   /** Default `alice`. */
   username?: string;
@@ -14,15 +15,21 @@ export interface FollowAuthorizationOptions {
   jar?: CookieJar;
 }
 
+/** A page of the IdP, as the walk found it. */
 export interface IdpPage {
+  /** The page's URL. */
   url: string;
+  /** The HTTP status. */
   status: number;
+  /** The page's HTML. */
   html: string;
 }
 
+/** What `followAuthorization()` ended with. */
 export interface FollowAuthorizationResult {
   /** Where the IdP sent the browser back to the client, if it did. */
   callbackUrl: URL | undefined;
+  /** The `code` parameter of the callback: the authorization code to redeem. */
   code: string | undefined;
   /** The `error` parameter of the callback. */
   error: string | undefined;
@@ -30,6 +37,7 @@ export interface FollowAuthorizationResult {
   page: IdpPage | undefined;
   /** How many login forms were submitted (0 when the IdP session was reused). */
   logins: number;
+  /** The cookies after the walk: pass it to the next call to reuse the IdP session. */
   jar: CookieJar;
 }
 
@@ -39,6 +47,10 @@ const maxHops = 20;
  * Walks an authorization request like a browser without JavaScript: follows redirects, carries
  * cookies, fills in the mock IdP's login form once and answers its consent page, until the IdP
  * redirects to `redirectUri` or shows a page it cannot go past.
+ *
+ * @example
+ * const result = await followAuthorization(authorizationUrl, { redirectUri: 'http://127.0.0.1:5173/callback', username: 'alice' });
+ * result.code; // the authorization code, for the token request
  */
 export async function followAuthorization(
   authorizationUrl: string | URL,

@@ -1,3 +1,8 @@
+/**
+ * A mock OpenID Provider on oidc-provider, for tests and the demo: test users, switchable faults, a journal of requests, and helpers to sign in without a browser.
+ *
+ * @module @latchkey/mock-idp
+ */
 export { createMockIdp } from './createMockIdp.js';
 export { defaultUsers } from './defaultUsers.js';
 export type { JournalEntry } from './JournalEntry.js';

@@ -4,6 +4,7 @@ import { AuthContext } from './AuthContext.js'
 import { useAuthSelector } from './useAuthSelector.js'
 
 interface ProviderOwnProps {
+  /** The app, or the part of it that uses latchkey. */
   children?: ReactNode
   /**
    * Shown instead of `children` while a sign-in callback completes, or while the app, loaded in a
@@ -13,9 +14,19 @@ interface ProviderOwnProps {
   callbackFallback?: ReactNode
 }
 
+/**
+ * Props of `AuthProvider`: a `client` you built with `createAuthClient()`, or the options of
+ * `createAuthClient()` themselves (see `AuthClientConfig`), from which the provider builds its own.
+ */
 export type AuthProviderProps =
-  | ({ client: AuthClient } & ProviderOwnProps)
-  | (AuthClientConfig & { client?: undefined } & ProviderOwnProps)
+  | ({
+      /** The client to provide; whoever built it starts and disposes it as they see fit (the provider starts it too). */
+      client: AuthClient
+    } & ProviderOwnProps)
+  | (AuthClientConfig & {
+      /** Absent: the provider builds a client from the config props once, and disposes it on unmount. */
+      client?: undefined
+    } & ProviderOwnProps)
 
 const isOnCallback = (state: AuthState) => state.pending === 'callback'
 

@@ -1,10 +1,13 @@
 import type { AuthState, LoginMode, LoginOptions } from '@latchkey/core'
 import { AuthActionButton, type AuthButtonAttributes } from './AuthActionButton.js'
 
+/** Props of `LoginButton`; any other button attribute (`className`, `disabled`, …) goes to the `<button>`. */
 export interface LoginButtonProps extends AuthButtonAttributes {
+  /** `redirect` (default) or `popup` (needs `popup()`). */
   mode?: LoginMode
   /** Where to land after sign-in; defaults to the current page. */
   returnTo?: string
+  /** The other `login()` options, such as `scope` or `prompt`. Default: none. */
   options?: Omit<LoginOptions, 'mode' | 'returnTo'>
 }
 

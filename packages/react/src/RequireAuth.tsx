@@ -3,14 +3,17 @@ import type { AuthError, AuthState, AuthUser, LoginOptions } from '@latchkey/cor
 import { useAuthClient } from './useAuthClient.js'
 import { useAuthSelector } from './useAuthSelector.js'
 
+/** Props of `RequireAuth`. All are optional. */
 export interface RequireAuthProps {
+  /** What only a signed-in user (who passes `when`) sees. Default: nothing. */
   children?: ReactNode
-  /** Shown while the session loads and while leaving for the identity provider. */
+  /** Shown while the session loads and while leaving for the identity provider. Default: nothing. */
   fallback?: ReactNode
-  /** An extra condition on the signed-in user, such as a role; when it fails, `forbidden` is shown. */
+  /** An extra condition on the signed-in user, such as a role; when it fails, `forbidden` is shown. Default: none, every signed-in user passes. */
   when?: (user: AuthUser) => boolean
+  /** Shown to a signed-in user who fails `when`. Default: "You do not have access to this page." */
   forbidden?: ReactNode
-  /** Shown instead of signing in again when the last sign-in failed, so a failure never loops. */
+  /** Shown instead of signing in again when the last sign-in failed, so a failure never loops. Default: the error's message and a "Try again" button. */
   renderError?: (error: AuthError, retry: () => void) => ReactNode
   /** Options for the automatic sign-in; `returnTo` defaults to the current page. */
   loginOptions?: LoginOptions

@@ -3,10 +3,15 @@ import type { AuthClient, AuthState } from '@latchkey/core'
 import { useAuthClient } from './useAuthClient.js'
 import { useAuthSelector } from './useAuthSelector.js'
 
+/** What `useAuth()` without a selector returns: the state, and the client's most used methods. */
 export interface UseAuthResult extends AuthState {
+  /** True when `status` is `authenticated`. */
   readonly isAuthenticated: boolean
+  /** The client's `login()`. */
   readonly login: AuthClient['login']
+  /** The client's `logout()`. */
   readonly logout: AuthClient['logout']
+  /** The client's `getAccessToken()`. */
   readonly getAccessToken: AuthClient['getAccessToken']
 }
 

@@ -2,7 +2,13 @@ import { useContext } from 'react'
 import type { AuthClient } from '@latchkey/core'
 import { AuthContext } from './AuthContext.js'
 
-/** The client from the nearest AuthProvider, for calls outside rendering (event handlers, effects). */
+/**
+ * The client from the nearest AuthProvider, for calls outside rendering (event handlers, effects).
+ *
+ * @example
+ * const auth = useAuthClient()
+ * const onClick = () => void auth.renew()
+ */
 export function useAuthClient(): AuthClient {
   const client = useContext(AuthContext)
   if (!client) {

@@ -1,6 +1,8 @@
 import { AuthError, type AuthClient, type AuthState, type AuthUser, type LoginOptions, type LogoutOptions, type UserProfile } from '@latchkey/core'
 
+/** A user a test signs in as. Only `profile` is required. */
 export interface TestUser {
+  /** The user's claims; `sub` is required, add `name`, `roles` or any claim the app reads. */
   profile: UserProfile
   /** Default `['openid', 'profile']`. */
   scopes?: readonly string[]
@@ -8,6 +10,7 @@ export interface TestUser {
   expiresIn?: number
 }
 
+/** Options of `createTestAuthClient()` (and props of `TestAuthProvider`). All are optional. */
 export interface TestAuthClientOptions {
   /** The signed-in user, or null (the default) for an anonymous visitor. */
   user?: TestUser | null
@@ -15,18 +18,24 @@ export interface TestAuthClientOptions {
   signInAs?: TestUser | 'stay-anonymous'
   /** What `getAccessToken()` returns. Default `test-access-token`. */
   accessToken?: string
-  /** Start in the `loading` state until `finishLoading()` is called. */
+  /** Start in the `loading` state until `finishLoading()` is called. Default false. */
   loading?: boolean
 }
 
 /** An AuthClient for component tests: no network, no storage, state set by the test. */
 export interface TestAuthClient extends AuthClient {
   /** Every `login()` and `logout()` call, in order, for assertions. */
-  readonly calls: { readonly login: readonly LoginOptions[]; readonly logout: readonly LogoutOptions[] }
+  readonly calls: {
+    /** The options of each `login()` call. */
+    readonly login: readonly LoginOptions[]
+    /** The options of each `logout()` call. */
+    readonly logout: readonly LogoutOptions[]
+  }
   /** Signs a user in (or out, with null) as the IdP would have. */
   setUser(user: TestUser | null): void
   /** Puts an AuthError in the state, as a failed sign-in or renewal would. */
   setError(error: AuthError | null): void
+  /** Ends the `loading` state that the `loading` option started: the client shows its `user` (or none). */
   finishLoading(): void
 }
 
@@ -41,6 +50,9 @@ function toAuthUser(user: TestUser): AuthUser {
 }
 
 /**
+ * A client for component tests: no network, no storage, the user chosen by the test. `login()`
+ * records its options and signs in at once; `logout()` records and signs out.
+ *
  * @example
  * const auth = createTestAuthClient({ user: { profile: { sub: 'ada', name: 'Ada', roles: ['admin'] } } })
  * render(<AuthProvider client={auth}><AdminPage /></AuthProvider>)

@@ -1,7 +1,10 @@
 import { expect, type Page } from '@playwright/test'
 
+/** A mock IdP user's login, such as `{ username: 'alice', password: 'alice' }`. */
 export interface MockIdpCredentials {
+  /** The name typed into the login page. */
   username: string
+  /** The password typed into the login page. */
   password: string
 }
 
@@ -16,14 +19,17 @@ export interface MockIdpCredentials {
 export class MockIdpPage {
   constructor(
     private readonly page: Page,
+    /** The mock IdP's issuer URL, such as `http://127.0.0.1:9400`. */
     readonly issuer: string,
   ) {}
 
+  /** Waits until the page shows the mock IdP's login page. */
   async expectLoginPage(): Promise<void> {
     await expect(this.page).toHaveURL((url) => url.href.startsWith(`${this.issuer}/`))
     await expect(this.page.getByRole('heading', { name: /sign in/i })).toBeVisible()
   }
 
+  /** Fills in and submits the login page, which must be showing (or about to). */
   async signInAs(user: MockIdpCredentials): Promise<void> {
     await this.expectLoginPage()
     await this.page.getByLabel('Username').fill(user.username)
@@ -81,11 +87,17 @@ export class MockIdpPage {
   }
 }
 
+/** One request the mock IdP had, as its journal (`GET /__mock/journal`) lists it. */
 export interface MockIdpJournalEntry {
+  /** When it arrived, as an ISO 8601 date and time. */
   at: string
+  /** The HTTP method. */
   method: string
+  /** The path, such as `/token`. */
   path: string
+  /** The HTTP status the IdP answered with. */
   status: number
+  /** For token requests, the `grant_type`, such as `refresh_token`. */
   grantType?: string
   /** The `error` of the JSON error body the IdP answered with, such as `invalid_grant`. */
   error?: string

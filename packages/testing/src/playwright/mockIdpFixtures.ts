@@ -1,6 +1,7 @@
 import { expect, type Fixtures, type PlaywrightTestArgs, type PlaywrightTestOptions } from '@playwright/test'
 import { MockIdpPage, type MockIdpCredentials } from './MockIdpPage.js'
 
+/** The fixtures `mockIdpFixtures()` adds to Playwright's `test`. */
 export interface MockIdpFixtures {
   /** The mock IdP, with faults and its journal cleared before and after each test. */
   idp: MockIdpPage
@@ -12,9 +13,11 @@ export interface MockIdpFixtures {
   signIn: (user: MockIdpCredentials, path?: string) => Promise<void>
 }
 
+/** Options of `mockIdpFixtures()`. */
 export interface MockIdpFixtureOptions {
+  /** The mock IdP's issuer URL, such as `http://127.0.0.1:9400`. Required. */
   issuer: string
-  /** Settings to restore around each test, as `POST /__mock/settings` takes them. */
+  /** Settings to restore around each test, as `POST /__mock/settings` takes them. Default: none. */
   settings?: Readonly<Record<string, unknown>>
 }
 

@@ -2,9 +2,20 @@ import { useState, type ReactNode } from 'react'
 import { AuthProvider } from '@latchkey/react'
 import { createTestAuthClient, type TestAuthClient, type TestAuthClientOptions } from '../createTestAuthClient.js'
 
+/** Props of `TestAuthProvider`: the options of `createTestAuthClient()`, or a `client` built with it. */
 export type TestAuthProviderProps =
-  | (TestAuthClientOptions & { client?: undefined; children?: ReactNode })
-  | { client: TestAuthClient; children?: ReactNode }
+  | (TestAuthClientOptions & {
+      /** Absent: the provider builds a test client from the other props once. */
+      client?: undefined
+      /** The components under test. */
+      children?: ReactNode
+    })
+  | {
+      /** A test client you built, to assert on its `calls`. */
+      client: TestAuthClient
+      /** The components under test. */
+      children?: ReactNode
+    }
 
 /**
  * `AuthProvider` with a test client: no network, no storage. Give it the options of
