@@ -1,10 +1,15 @@
-import type { AuthState, LogoutMode } from '@latchkey/core'
+import type { AuthState, LogoutMode, LogoutResult } from '@latchkey/core'
 import { AuthActionButton, type AuthButtonAttributes } from './AuthActionButton.js'
 
 export interface LogoutButtonProps extends AuthButtonAttributes {
   /** `redirect` (default) and `popup` also end the session at the identity provider; `local` only here. */
   mode?: LogoutMode
   returnTo?: string
+  /**
+   * Called once signed out, with what happened at the IdP: `idpSession: 'kept'` when it has no
+   * end-session endpoint, so the app can say the user is still signed in there.
+   */
+  onSignedOut?: (result: LogoutResult) => void
 }
 
 const isSigningOut = (state: AuthState) => state.pending === 'logout'
@@ -13,12 +18,12 @@ const isSigningOut = (state: AuthState) => state.pending === 'logout'
  * @example
  * <LogoutButton returnTo="/">Sign out</LogoutButton>
  */
-export function LogoutButton({ mode, returnTo, children = 'Sign out', ...buttonProps }: LogoutButtonProps) {
+export function LogoutButton({ mode, returnTo, onSignedOut, children = 'Sign out', ...buttonProps }: LogoutButtonProps) {
   return (
     <AuthActionButton
       {...buttonProps}
       isBusy={isSigningOut}
-      act={(client) => client.logout({ ...(mode !== undefined && { mode }), ...(returnTo !== undefined && { returnTo }) })}
+      act={(client) => client.logout({ ...(mode !== undefined && { mode }), ...(returnTo !== undefined && { returnTo }) }).then(onSignedOut)}
     >
       {children}
     </AuthActionButton>
