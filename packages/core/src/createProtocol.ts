@@ -144,16 +144,22 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     await verifySignature(response.id_token, expected.algorithms ?? ['RS256'])
   }
 
-  /** What login() left for the sign-in that `url` answers, or null when it names none started here. */
-  async function pendingLoginState(url: string): Promise<LoginState | null> {
+  /** What oidc-client-ts stored for the sign-in that `url` answers: null when it names none started here, {} when unreadable. */
+  async function pendingSignin(url: string): Promise<{ data?: unknown; scope?: unknown } | null> {
     const state = new URL(url).searchParams.get('state')
     const stored = state === null ? null : await pending.get(state)
     if (stored === null) return null
     try {
-      return readLoginState((JSON.parse(stored) as { data?: unknown }).data, config.origin)
+      return JSON.parse(stored) as { data?: unknown; scope?: unknown }
     } catch {
-      return readLoginState(undefined, config.origin)
+      return {}
     }
+  }
+
+  /** What login() left for the sign-in that `url` answers, or null when it names none started here. */
+  async function pendingLoginState(url: string): Promise<LoginState | null> {
+    const stored = await pendingSignin(url)
+    return stored && readLoginState(stored.data, config.origin)
   }
 
   /**
@@ -161,16 +167,8 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
    * started here is refused before anything else in it is read.
    */
   async function requestedScope(url: string): Promise<string> {
-    const state = new URL(url).searchParams.get('state')
-    const stored = state === null ? null : await pending.get(state)
-    if (stored !== null) {
-      try {
-        const { scope } = JSON.parse(stored) as { scope?: unknown }
-        return typeof scope === 'string' ? scope : config.scope
-      } catch {
-        return config.scope
-      }
-    }
+    const stored = await pendingSignin(url)
+    if (stored) return typeof stored.scope === 'string' ? stored.scope : config.scope
     throw new AuthError(
       'state_mismatch',
       'This sign-in response does not belong to a sign-in started here (it was already used, or it was started in another browser).',
