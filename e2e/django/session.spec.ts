@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { alice, expect, refreshAtDjango, signInAtDjango, storedRefreshToken, test } from './fixtures.js'
+import { alice, closed, expect, refreshAtDjango, signInAtDjango, storedRefreshToken, test } from './fixtures.js'
 
 async function signInOnSessionPage(page: Page): Promise<void> {
   await page.goto('/session')
@@ -41,5 +41,16 @@ test.describe('a session at django-oauth-toolkit', () => {
     await expect(page.getByRole('status')).toHaveText('Signed out of this app. You are still signed in at the identity provider.')
     await expect(page.getByRole('alert')).toHaveCount(0)
     expect(await refreshAtDjango(request, refreshToken)).toEqual({ status: 400, error: 'invalid_grant' })
+  })
+
+  test('a scope Django does not know ends in invalid_scope, naming the scopes asked for', async ({ page, app }) => {
+    await signInOnSessionPage(page)
+    // The demo asks for orders:write by popup; Django's SCOPES has no such scope.
+    const popupOpened = page.waitForEvent('popup')
+    await page.getByRole('button', { name: 'Grant orders:write' }).click()
+    await closed(await popupOpened)
+    await expect(app.errorBanner()).toContainText('invalid_scope')
+    await expect(app.errorBanner()).toContainText('"openid profile email orders:write"')
+    await app.expectSignedInAs(alice)
   })
 })

@@ -42,6 +42,8 @@ TEMPLATES = [
 
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ["LATCHKEY_DJANGO_DB"]}}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+# A test IdP with one throwaway user: a fast hash keeps each sign-in from costing a second of CPU.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "/accounts/login/"
 
 # The app's origin may call the token, revocation and userinfo endpoints from the browser.
