@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { loadApp, signInThroughIdp, testIdp as idp } from './test/signInThroughIdp.js'
 
 /** The refresh token this page load's session holds, read as an attacker with the storage would. */
@@ -60,6 +60,19 @@ describe('logout at an IdP without an end_session_endpoint', () => {
 
     await expect(client.logout()).resolves.toEqual({ idpSession: 'ending', revoked: true })
     expect(new URL(navigate.mock.calls.at(-1)?.[0] ?? '').pathname).toBe('/session/end')
+  })
+
+  it('closes the popup it opened for a popup sign-out, and resolves the same way', async () => {
+    await idp.setFault('discovery_without_end_session')
+    const { client } = await signedIn()
+    const popup = { closed: false, close: vi.fn(() => void (popup.closed = true)), location: { href: 'about:blank' } }
+    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window)
+
+    await expect(client.logout({ mode: 'popup' })).resolves.toEqual({ idpSession: 'kept', revoked: true })
+    expect(popup.closed).toBe(true)
+    // Never sent to the IdP: there is no end-session page to show.
+    expect(popup.location.href).toBe('about:blank')
+    expect(client.getState()).toMatchObject({ status: 'anonymous', error: null, pending: null })
   })
 
   it('reports a local sign-out as keeping the IdP session, at any IdP', async () => {
