@@ -17,5 +17,9 @@ export const demoIdp = {
 
 function parseSeed(json: string | undefined): IdpMetadata | undefined {
   if (!json) return undefined
-  return JSON.parse(json) as IdpMetadata
+  try {
+    return JSON.parse(json) as IdpMetadata
+  } catch {
+    throw new Error(`VITE_LATCHKEY_METADATA_SEED is not JSON: ${json}. Set it to an object of discovery fields, e.g. {"revocation_endpoint":"https://idp.example.com/revoke"}.`)
+  }
 }
