@@ -69,7 +69,10 @@ def main():
         skip_authorization=True,
     )
     print(f"django-oauth-toolkit IdP: issuer http://127.0.0.1:{args.port}/o, client {args.client_id}, user alice/alice", flush=True)
-    call_command("runserver", f"127.0.0.1:{args.port}", use_reloader=False, use_threading=True)
+    # One request at a time: SQLite refuses a second concurrent writer ("database is locked"), and the
+    # app revokes its refresh and access tokens at once. Unthreaded, the server closes each connection,
+    # so no browser connection holds it.
+    call_command("runserver", f"127.0.0.1:{args.port}", use_reloader=False, use_threading=False)
 
 
 if __name__ == "__main__":

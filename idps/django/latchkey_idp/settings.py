@@ -65,5 +65,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"django.server": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # With DEBUG off Django would only mail a server error's traceback; a test run should show it.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
 }
