@@ -1,16 +1,8 @@
-import { existsSync } from 'node:fs'
-import { defineConfig, devices } from '@playwright/test'
+import { defineConfig } from '@playwright/test'
+import { chromiumProject } from './chromiumProject.js'
 import { apiOrigin, apiPort, appOrigin, appPort, idpIssuer, idpPort } from './tests/ports.js'
 
-/** Debian's Chromium where there is one (Playwright cannot download its own here), else Playwright's. */
-function chromiumExecutable(): string | undefined {
-  const fromEnv = process.env['PLAYWRIGHT_CHROMIUM_EXECUTABLE']
-  if (fromEnv) return fromEnv
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-}
-
 const isCI = Boolean(process.env['CI'])
-const executablePath = chromiumExecutable()
 
 export default defineConfig({
   testDir: './tests',
@@ -27,18 +19,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(executablePath && { executablePath }),
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      },
-    },
-  ],
+  projects: [chromiumProject],
   webServer: [
     {
       command: `node ../packages/mock-idp/dist/cli.js --port ${idpPort} --client demo=${appOrigin}`,

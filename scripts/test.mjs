@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs every test: build, typecheck, packaging lint, unit tests (Vitest), the size budget, the docs
-// checks and site build, e2e tests (Playwright, Chromium) and the consumer smoke test
-// (consumer/run.mjs), then prints one line "N passed, M failed" summed over all of them.
+// checks and site build, e2e tests (Playwright, Chromium; against the mock IdP, and against
+// django-oauth-toolkit when Python has it) and the consumer smoke test (consumer/run.mjs), then
+// prints one line "N passed, M failed" summed over all of them.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -11,8 +12,8 @@ import { findChromium } from './findChromium.mjs'
 const root = new URL('..', import.meta.url).pathname
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '1' }
 const resultFiles = {
-  unit: ['packages/core', 'packages/react', 'packages/mock-idp', 'packages/testing', 'apps/demo'].map((dir) => join(root, dir, 'test-results/vitest.json')),
-  e2e: [join(root, 'e2e/test-results/e2e.json'), join(root, 'consumer/test-results/e2e.json')],
+  unit: ['packages/core', 'packages/react', 'packages/mock-idp', 'packages/testing', 'packages/cli', 'apps/demo'].map((dir) => join(root, dir, 'test-results/vitest.json')),
+  e2e: [join(root, 'e2e/test-results/e2e.json'), join(root, 'e2e/test-results/e2e-django.json'), join(root, 'consumer/test-results/e2e.json')],
   docs: [join(root, 'test-results/docs-check.json')],
 }
 
@@ -65,6 +66,21 @@ function count(file, kind) {
 
 for (const file of Object.values(resultFiles).flat()) rmSync(file, { force: true })
 
+/** The Python that has Django, django-oauth-toolkit and django-cors-headers (Debian's, by default), or null. */
+function findDjangoPython() {
+  const python = process.env.LATCHKEY_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3')
+  const probe = spawnSync(python, ['-c', 'import django, oauth2_provider, corsheaders'], { stdio: 'ignore' })
+  if (probe.status === 0) return python
+  console.error(
+    [
+      `No django-oauth-toolkit for ${python}: the e2e suite against a third-party IdP cannot run. Either:`,
+      '  - Debian/Ubuntu: sudo apt-get install -y python3-django-oauth-toolkit python3-django-cors-headers',
+      '  - set LATCHKEY_PYTHON to a python3 that has django-oauth-toolkit 1.7 and django-cors-headers',
+    ].join('\n'),
+  )
+  return null
+}
+
 let failedSteps = 0
 let missingReports = 0
 const haveChromium = ensureChromium()
@@ -83,6 +99,11 @@ if (haveChromium) {
   // The packages as a new app gets them: packed, installed, type-checked, built, signed in with.
   failedSteps += run('node', ['consumer/run.mjs']) === 0 ? 0 : 1
 } else failedSteps += 2
+const djangoPython = haveChromium ? findDjangoPython() : null
+if (djangoPython) {
+  env.LATCHKEY_PYTHON = djangoPython
+  failedSteps += run('npx', ['turbo', 'run', 'e2e:django', '--continue']) === 0 ? 0 : 1
+} else failedSteps += 1
 
 let passed = 0
 let failed = 0

@@ -1,7 +1,13 @@
+import { useState } from 'react'
 import { NavLink, Outlet } from 'react-router'
-import { LoginButton, LogoutButton, useAuth } from '@latchkey/react'
+import { LoginButton, LogoutButton, useAuth, type LogoutResult } from '@latchkey/react'
 
-function AccountBar() {
+/** An IdP without an end-session endpoint keeps its session: the user should know the next sign-in may skip the password. */
+function noticeOf({ idpSession }: LogoutResult): string | null {
+  return idpSession === 'kept' ? 'Signed out of this app. You are still signed in at the identity provider.' : null
+}
+
+function AccountBar({ onNotice }: { onNotice: (notice: string | null) => void }) {
   const name = useAuth((state) => state.user?.profile.name ?? state.user?.profile.sub)
   const status = useAuth((state) => state.status)
   if (status === 'loading') return null
@@ -11,8 +17,12 @@ function AccountBar() {
       <span>
         Signed in as <strong>{name}</strong>
       </span>
-      <LogoutButton returnTo="/">Sign out</LogoutButton>
-      <LogoutButton mode="local">Sign out of this app only</LogoutButton>
+      <LogoutButton returnTo="/" onSignedOut={(result) => onNotice(noticeOf(result))}>
+        Sign out
+      </LogoutButton>
+      <LogoutButton mode="local" onSignedOut={() => onNotice(null)}>
+        Sign out of this app only
+      </LogoutButton>
     </>
   )
 }
@@ -28,6 +38,8 @@ function ErrorBanner() {
 }
 
 export function Layout() {
+  const [notice, setNotice] = useState<string | null>(null)
+  const signedIn = useAuth((state) => state.status === 'authenticated')
   return (
     <>
       <header>
@@ -41,11 +53,12 @@ export function Layout() {
           <NavLink to="/session">Session</NavLink>
         </nav>
         <div className="account">
-          <AccountBar />
+          <AccountBar onNotice={setNotice} />
         </div>
       </header>
       <main>
         <ErrorBanner />
+        {notice && !signedIn && <p role="status">{notice}</p>}
         <Outlet />
       </main>
     </>

@@ -4,26 +4,35 @@ import { authFetch } from '@latchkey/react/fetch'
 import { idTokenSignature } from '@latchkey/react/id-token-signature'
 import { popup } from '@latchkey/react/popup'
 import { tabSync } from '@latchkey/react/tab-sync'
+import { demoIdp } from './demoIdpSettings.js'
 import { readDemoStorage } from './demoStorage.js'
 import { readDemoUserinfo } from './demoUserinfo.js'
 
-/** The IdP is chosen at build time so the e2e suite can point a build at its own mock IdP. */
-export const authority = import.meta.env.VITE_LATCHKEY_AUTHORITY ?? 'http://127.0.0.1:9400'
+/** The IdP is chosen at build time, so each e2e suite can point a build at its own IdP. */
+export const authority = demoIdp.authority
 
 /** Claims from userinfo at sign-in, chosen on the session page; then the tokens are bearer tokens (see below). */
 const loadUserInfo = readDemoUserinfo()
 
 export const auth = createAuthClient({
   authority,
-  clientId: 'demo',
+  clientId: demoIdp.clientId,
   redirectUri: '/callback',
-  scope: 'openid profile email offline_access orders:read',
+  scope: demoIdp.scope,
+  ...(demoIdp.metadataSeed && { metadataSeed: demoIdp.metadataSeed }),
   // Chosen at run time on the session page (and by the e2e tab tests), so one build shows every kind.
   storage: readDemoStorage(),
   // What the demo shows beyond redirect sign-in; an app bundles only the features it adds.
-  // auth.fetch may ask the user for orders:write when the API says it is missing, and for nothing else.
+  // auth.fetch may ask the user for orders:write when the API says it is missing, and for nothing else;
+  // it sends the token to the userinfo endpoint's origin when the build names one.
   // dpop() binds the tokens to a key in this browser: a token copied out of storage is useless elsewhere.
   // It cannot go with loadUserInfo, which oidc-client-ts sends a bearer token.
-  features: [popup(), tabSync(), authFetch({ stepUpScopes: ['orders:write'] }), idTokenSignature(), ...(loadUserInfo ? [] : [dpop()])],
+  features: [
+    popup(),
+    tabSync(),
+    authFetch({ stepUpScopes: ['orders:write'], ...(demoIdp.userinfoUrl && { origins: [new URL(demoIdp.userinfoUrl).origin] }) }),
+    idTokenSignature(),
+    ...(loadUserInfo || !demoIdp.dpop ? [] : [dpop()]),
+  ],
   loadUserInfo,
 })

@@ -49,10 +49,28 @@ export interface LoginOptions {
 export interface LogoutOptions {
   /** `redirect` (default) also ends the session at the IdP; `local` forgets this app's session only. */
   mode?: LogoutMode
-  /** A path on this app to land on afterwards. Default `/`. */
+  /** A path on this app to land on after the IdP's sign-out page. Default `/`. Without a trip to the IdP the page stays where it is. */
   returnTo?: string
   /** Revoke the tokens at the IdP first (RFC 7009). Default: the `revokeOnLogout` config, true unless set. */
   revoke?: boolean
+}
+
+/**
+ * What a `logout()` did beyond ending this app's session, which it always does. An IdP without an
+ * `end_session_endpoint` (django-oauth-toolkit, or one whose discovery leaves it out) cannot be asked
+ * to end its own session: the sign-out then succeeds here with `idpSession: 'kept'`, and the next
+ * sign-in may pass the IdP without a password. Tell the user so, or supply the endpoint with
+ * `metadataSeed` where the IdP has one.
+ */
+export interface LogoutResult {
+  /**
+   * `ending`: the browser is on its way to the IdP's end-session endpoint (redirect mode).
+   * `ended`: the IdP's sign-out page came back to the app (popup mode).
+   * `kept`: the IdP session was not touched: `mode: 'local'`, or the IdP has no end-session endpoint.
+   */
+  idpSession: 'ending' | 'ended' | 'kept'
+  /** Whether the IdP accepted the revocation (RFC 7009) of the refresh token, or of an opaque access token. */
+  revoked: boolean
 }
 
 /**
@@ -102,10 +120,11 @@ export interface AuthClient {
   /** Leaves for the identity provider. Rejects with an AuthError (also kept in state) when it cannot. */
   login(options?: LoginOptions): Promise<void>
   /**
-   * Signs out: revokes the tokens when the IdP can (see `revokeOnLogout`), forgets the session in
-   * every tab that shares it, and ends the IdP session unless `mode` is `local`.
+   * Ends the session in this app (and its tabs) at once, revokes the tokens where the IdP can, then
+   * ends the IdP session as `mode` says, where the IdP has an end-session endpoint. Resolves with what
+   * it did at the IdP; rejects (keeping the error in state) only when asking the IdP failed.
    */
-  logout(options?: LogoutOptions): Promise<void>
+  logout(options?: LogoutOptions): Promise<LogoutResult>
   /** A valid access token, renewed first when needed; concurrent callers share one renewal. */
   getAccessToken(options?: AccessTokenOptions): Promise<string>
   /**

@@ -1,4 +1,5 @@
 import type { AuthFeature } from './AuthFeature.js'
+import type { IdpMetadata } from './IdpMetadata.js'
 
 /** Where the session (tokens and profile) is kept between page loads. */
 export type SessionStorageKind = 'session' | 'local' | 'memory'
@@ -47,10 +48,27 @@ export interface AuthClientConfig {
    * when it has a revocation endpoint (RFC 7009). Default true.
    */
   revokeOnLogout?: boolean
-  /** The scopes to ask for, space-separated. Default `openid profile email offline_access`. `openid` is always added. */
+  /**
+   * Default `openid profile email offline_access`, without `offline_access` when the IdP's discovery
+   * lists `scopes_supported` and it is not among them. A scope set here is sent as it is. `openid` is
+   * always added.
+   */
   scope?: string
   /**
-   * Where the session is kept. Default `session` (per tab, gone when the tab closes). `memory` keeps nothing across reloads.
+   * The IdP's whole discovery document, for an IdP that publishes none the browser may read: then it
+   * is never fetched. Its `issuer` must equal `authority`; it needs at least `authorization_endpoint`
+   * and `token_endpoint`. Endpoints are absolute https URLs (http only on localhost). To add or
+   * correct a few fields of a document the IdP does publish, use `metadataSeed`.
+   */
+  metadata?: IdpMetadata
+  /**
+   * Fields that fill in or override the IdP's discovery document, for an IdP that leaves one out:
+   * e.g. `{ revocation_endpoint: 'https://idp.example.com/o/revoke_token/' }` for django-oauth-toolkit,
+   * or `end_session_endpoint` for Amazon Cognito. Checked like `metadata`.
+   */
+  metadataSeed?: IdpMetadata
+  /**
+   * Default `session` (per tab, gone when the tab closes). `memory` keeps nothing across reloads.
    * `local` (shared by the tabs, kept across restarts) needs the tab sync feature.
    */
   storage?: SessionStorageKind

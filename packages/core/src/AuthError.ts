@@ -9,6 +9,7 @@ export type AuthErrorCode =
   | 'interaction_required'
   | 'invalid_grant'
   | 'insufficient_scope'
+  | 'invalid_scope'
   | 'state_mismatch'
   | 'invalid_token'
   | 'popup_blocked'

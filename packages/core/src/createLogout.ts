@@ -1,4 +1,4 @@
-import type { AuthClient, LogoutOptions } from './AuthClient.js'
+import type { AuthClient, LogoutOptions, LogoutResult } from './AuthClient.js'
 import type { PendingSigninStore } from './createPendingSigninStore.js'
 import type { Protocol } from './createProtocol.js'
 import type { SessionHolder } from './createSessionHolder.js'
@@ -26,10 +26,12 @@ export interface LogoutParts {
 
 /**
  * `logout()`. The app's session ends first, in this tab and the others, synchronously: whatever is
- * in flight (a refresh, revocation, the end-session request) can no longer bring it back.
+ * in flight (a refresh, revocation, the end-session request) can no longer bring it back. An IdP
+ * without an end-session endpoint cannot end its own session; that is reported, not thrown, since
+ * the user is signed out of the app as asked (see LogoutResult).
  */
 export function createLogout({ config, protocol, pending, holder, lifecycle, tabs, returnKey, popup: popupFeature }: LogoutParts): AuthClient['logout'] {
-  return async (options: LogoutOptions = {}) => {
+  return async (options: LogoutOptions = {}): Promise<LogoutResult> => {
     const mode = options.mode ?? 'redirect'
     if (mode === 'popup' && !popupFeature) throw lifecycle.fail(missingFeature('popup', 'logout({ mode: "popup" })'), 'Sign-out failed')
     const session = holder.current()
@@ -40,9 +42,15 @@ export function createLogout({ config, protocol, pending, holder, lifecycle, tab
     tabs?.announceLogout(lineage)
     // Opened before anything is awaited: the browser allows a popup only within the click's task.
     const popup = mode === 'popup' && popupFeature ? { code: popupFeature, window: popupFeature.open() } : null
+    let revoked = false
     try {
-      if (session && (options.revoke ?? config.revokeOnLogout)) await protocol.revoke(session)
-      if (mode === 'local') return
+      if (session && (options.revoke ?? config.revokeOnLogout)) revoked = await protocol.revoke(session)
+      if (mode === 'local') return { idpSession: 'kept', revoked }
+      if (!(await protocol.metadata()).end_session_endpoint) {
+        popup?.window?.close()
+        lifecycle.dispatch({ type: 'settled' })
+        return { idpSession: 'kept', revoked }
+      }
       const request = await protocol.signoutRequest({ popup: popup !== null, idToken: session?.idToken })
       if (!popup) {
         try {
@@ -51,12 +59,13 @@ export function createLogout({ config, protocol, pending, holder, lifecycle, tab
           // Without storage the user lands on the post-logout URI itself.
         }
         config.navigate(request.url)
-        return
+        return { idpSession: 'ending', revoked }
       }
       if (!popup.window) throw popup.code.blocked()
       // Closing the popup early still leaves this app signed out; only the IdP session may survive.
       await popup.code.run(popup.window, request.url, request.state, lifecycle.popupSignal()).result.catch(() => undefined)
       lifecycle.dispatch({ type: 'settled' })
+      return { idpSession: 'ended', revoked }
     } catch (err) {
       if (popup?.window && !popup.window.closed) popup.window.close()
       throw lifecycle.fail(err, 'You are signed out of this app, but not at the identity provider')

@@ -8,6 +8,8 @@ import type { PendingSigninStore } from './createPendingSigninStore.js'
 import type { DpopBinding } from './dpop.js'
 import type { IdTokenSignatureCode } from './idTokenSignature.js'
 import { loadCachedMetadata, saveCachedMetadata } from './metadataCache.js'
+import { refusedScope } from './refusedScope.js'
+import { revokeToken } from './revokeToken.js'
 import type { ResolvedConfig } from './resolveConfig.js'
 import { relayUrlState, stateId } from './relayedCallback.js'
 import { sanitizeReturnTo } from './sanitizeReturnTo.js'
@@ -63,9 +65,12 @@ export type Protocol = ReturnType<typeof createProtocol>
 export function createProtocol(config: ResolvedConfig, pending: PendingSigninStore, storageKey: string, dpop: DpopBinding | null = null) {
   const metadataKey = `${storageKey}:metadata`
   const deadlineMs = config.requestTimeoutSeconds * 1000
-  const cachedMetadata = loadCachedMetadata(metadataKey, config.issuer)
+  // The app's own fields win over the IdP's document, fetched or cached (oidc-client-ts applies
+  // metadataSeed only to a document it fetches).
+  const givenMetadata = config.metadata ?? loadCachedMetadata(metadataKey, config.issuer)
   const oidc = new OidcClient({
-    ...(cachedMetadata && { metadata: cachedMetadata }),
+    ...(givenMetadata && { metadata: { ...givenMetadata, ...config.metadataSeed } }),
+    ...(config.metadataSeed && { metadataSeed: { ...config.metadataSeed } }),
     authority: config.authority,
     client_id: config.clientId,
     redirect_uri: config.redirectUri,
@@ -93,16 +98,28 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   async function metadata() {
     const document = await withDeadline(oidc.metadataService.getMetadata(), deadlineMs, 'Reading the discovery document')
     if (document.issuer !== config.issuer) {
+      const issuer = JSON.stringify(String(document.issuer).slice(0, 200))
       throw new AuthError(
         'config',
         dev
-          ? `The identity provider at ${config.issuer} names its issuer ${JSON.stringify(String(document.issuer).slice(0, 200))}, which must equal the authority exactly (OpenID Connect Discovery §4.3). If that is your IdP, set authority to exactly its issuer; otherwise the document is not to be trusted.`
+          ? `The IdP's discovery names its issuer ${issuer}, but authority is "${config.issuer}": they must be equal (OpenID Connect Discovery §4.3). If that is your IdP, set authority: ${issuer}; else the document is not to be trusted.`
           : 'The discovery document names another issuer than the authority.',
         { cause: { expected: config.issuer, actual: document.issuer } },
       )
     }
-    saveCachedMetadata(metadataKey, document)
+    if (!config.metadata) saveCachedMetadata(metadataKey, document)
     return document
+  }
+
+  /**
+   * The configured scopes, less `offline_access` when latchkey chose it (the default scope) and the
+   * IdP announces scopes without it: an IdP that does not know a scope may refuse the whole sign-in.
+   */
+  async function configuredScopes(): Promise<string[]> {
+    const scopes = scopesOf(config.scope)
+    const supported = (await metadata()).scopes_supported
+    if (!config.isDefaultScope || !Array.isArray(supported) || supported.includes('offline_access')) return scopes
+    return scopes.filter((scope) => scope !== 'offline_access')
   }
 
   /** What an ID token from this IdP is checked against. */
@@ -131,21 +148,31 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     await verifySignature(response.id_token, expected.algorithms ?? ['RS256'])
   }
 
-  /** What login() left for the sign-in that `url` answers, or null when it names none started here. */
-  async function pendingLoginState(url: string): Promise<LoginState | null> {
+  /** What oidc-client-ts stored for the sign-in that `url` answers: null when it names none started here, {} when unreadable. */
+  async function pendingSignin(url: string): Promise<{ data?: unknown; scope?: unknown } | null> {
     const state = new URL(url).searchParams.get('state')
     const stored = state === null ? null : await pending.get(stateId(state))
     if (stored === null) return null
     try {
-      return readLoginState((JSON.parse(stored) as { data?: unknown }).data, config.origin)
+      return JSON.parse(stored) as { data?: unknown; scope?: unknown }
     } catch {
-      return readLoginState(undefined, config.origin)
+      return {}
     }
   }
 
-  /** A response whose state names no sign-in started here is refused before anything else in it is read. */
-  async function refuseUnknownState(url: string): Promise<void> {
-    if ((await pendingLoginState(url)) !== null) return
+  /** What login() left for the sign-in that `url` answers, or null when it names none started here. */
+  async function pendingLoginState(url: string): Promise<LoginState | null> {
+    const stored = await pendingSignin(url)
+    return stored && readLoginState(stored.data, config.origin)
+  }
+
+  /**
+   * The scope the sign-in that `url` answers asked for. A response whose state names no sign-in
+   * started here is refused before anything else in it is read.
+   */
+  async function requestedScope(url: string): Promise<string> {
+    const stored = await pendingSignin(url)
+    if (stored) return typeof stored.scope === 'string' ? stored.scope : config.scope
     throw new AuthError(
       'state_mismatch',
       'This sign-in response does not belong to a sign-in started here (it was already used, or it was started in another browser).',
@@ -176,7 +203,8 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   }
 
   async function processResponse(url: string, context: string) {
-    if (!redemptionsInFlight.has(url)) await refuseUnknownState(url)
+    // A second client of this page shares the first one's redemption; the state is no longer stored.
+    const requested = redemptionsInFlight.has(url) ? config.scope : await requestedScope(url)
     const document = await metadata()
     // Checked before the code is redeemed, so a code from a mixed-up IdP is never sent anywhere.
     verifyResponseIssuer(url, config.issuer, (document as Record<string, unknown>)['authorization_response_iss_parameter_supported'] === true)
@@ -185,11 +213,13 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
       redemption = withDeadline(oidc.processSigninResponse(url).catch(readError), deadlineMs, context).finally(() => redemptionsInFlight.delete(url))
       redemptionsInFlight.set(url, redemption)
     }
-    const response = await redemption
+    const response = await redemption.catch((err: unknown) => {
+      throw refusedScope(err, requested, document.scopes_supported, context)
+    })
     const loginState = readLoginState(response.userState, config.origin)
     const expected = await expectations(loginState.maxAge)
     await checkSignature(response, expected)
-    return { loginState, session: toSession(response, expected, crypto.randomUUID(), 0, config.scope) }
+    return { loginState, session: toSession(response, expected, crypto.randomUUID(), 0, requested) }
   }
 
   return {
@@ -219,7 +249,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
         ...(options.appState !== undefined && { appState: options.appState }),
         ...(options.maxAge !== undefined && { maxAge: options.maxAge }),
       }
-      const scope = [...new Set([...scopesOf(config.scope), ...baseScopes, ...scopesOf(options.scope)])].join(' ')
+      const scope = [...new Set([...(await configuredScopes()), ...baseScopes, ...scopesOf(options.scope)])].join(' ')
       const request = await oidc.createSigninRequest({
         state: loginState,
         nonce: crypto.randomUUID(),
@@ -288,19 +318,22 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
       return { url: request.url, state: request.state?.id ?? '' }
     },
 
-    /** Best effort (RFC 7009): a sign-out must not hang on an IdP that cannot revoke. */
-    async revoke(session: Session): Promise<void> {
+    /** Best effort (RFC 7009): a sign-out must not hang on an IdP that cannot revoke. Whether the IdP accepted a revocation. */
+    async revoke(session: Session): Promise<boolean> {
+      let endpoint: string | undefined
       try {
-        if (!(await metadata()).revocation_endpoint) return
+        endpoint = (await metadata()).revocation_endpoint
       } catch {
-        return
+        return false
       }
-      const revocations: Promise<void>[] = []
-      if (session.refreshToken) revocations.push(oidc.revokeToken(session.refreshToken, 'refresh_token'))
+      if (!endpoint) return false
+      const revocations: Promise<boolean>[] = []
+      if (session.refreshToken) revocations.push(revokeToken(endpoint, config.clientId, session.refreshToken, 'refresh_token'))
       // A JWT access token is self-contained and IdPs answer unsupported_token_type (RFC 7009 §2.2.1);
       // it dies with its short lifetime. Opaque ones are revoked.
-      if (session.accessToken.split('.').length !== 3) revocations.push(oidc.revokeToken(session.accessToken, 'access_token'))
-      await withDeadline(Promise.allSettled(revocations), deadlineMs, 'Revoking the tokens').catch(() => undefined)
+      if (session.accessToken.split('.').length !== 3) revocations.push(revokeToken(endpoint, config.clientId, session.accessToken, 'access_token'))
+      const outcomes = await withDeadline(Promise.allSettled(revocations), deadlineMs, 'Revoking the tokens').catch(() => [])
+      return outcomes.some((outcome) => outcome.status === 'fulfilled' && outcome.value)
     },
 
     clearStaleSignins: () => oidc.clearStaleState().catch(() => undefined),

@@ -4,8 +4,9 @@
  * @module @latchkey/core
  */
 export { createAuthClient } from './createAuthClient.js'
-export type { AuthClient, AccessTokenOptions, AuthFetchOptions, LoginMode, LoginOptions, LogoutMode, LogoutOptions } from './AuthClient.js'
+export type { AuthClient, AccessTokenOptions, AuthFetchOptions, LoginMode, LoginOptions, LogoutMode, LogoutOptions, LogoutResult } from './AuthClient.js'
 export type { AuthClientConfig, SessionStorageKind } from './AuthClientConfig.js'
+export type { IdpMetadata } from './IdpMetadata.js'
 export type { AuthFeature, AuthFeatureKind } from './AuthFeature.js'
 export { AuthError, isAuthError, type AuthErrorCode, type AuthErrorOptions } from './AuthError.js'
 export {

@@ -62,4 +62,42 @@ describe('createAuthClient config checks', () => {
     const config = { authority: 'https://idp.example.com', clientId: 'spa', storage: 'cookie' }
     expect(configErrorOf(config).message).toMatch(/storage "cookie"/)
   })
+
+  describe('metadata and metadataSeed', () => {
+    const authority = 'https://idp.example.com'
+    const document = {
+      issuer: authority,
+      authorization_endpoint: `${authority}/authorize`,
+      token_endpoint: `${authority}/token`,
+    }
+
+    it('accepts a whole document for the authority, and a seed of endpoints', () => {
+      expect(() => createAuthClient({ authority, clientId: 'spa', metadata: document })).not.toThrow()
+      const metadataSeed = { revocation_endpoint: `${authority}/o/revoke_token/`, end_session_endpoint: 'http://127.0.0.1:9400/logout' }
+      expect(() => createAuthClient({ authority, clientId: 'spa', metadataSeed })).not.toThrow()
+    })
+
+    it('rejects a document whose issuer is not the authority, naming both', () => {
+      const { message } = configErrorOf({ authority, clientId: 'spa', metadata: { ...document, issuer: `${authority}/` } })
+      expect(message).toContain(`metadata.issuer "${authority}/" differs from authority "${authority}"`)
+    })
+
+    it('rejects a seed whose issuer is not the authority', () => {
+      expect(configErrorOf({ authority, clientId: 'spa', metadataSeed: { issuer: 'https://other.example' } }).message).toMatch(/metadataSeed\.issuer/)
+    })
+
+    it('rejects an endpoint that is relative, or plain http off loopback, naming the field', () => {
+      expect(configErrorOf({ authority, clientId: 'spa', metadataSeed: { revocation_endpoint: '/o/revoke_token/' } }).message).toMatch(
+        /metadataSeed\.revocation_endpoint "\/o\/revoke_token\/" must be an absolute https URL/,
+      )
+      expect(configErrorOf({ authority, clientId: 'spa', metadata: { ...document, jwks_uri: 'http://idp.example.com/jwks' } }).message).toMatch(
+        /metadata\.jwks_uri .* must be an absolute https URL/,
+      )
+    })
+
+    it('rejects a whole document without a token endpoint and points to metadataSeed', () => {
+      const { token_endpoint: _, ...partial } = document
+      expect(configErrorOf({ authority, clientId: 'spa', metadata: partial }).message).toMatch(/lacks token_endpoint.*use metadataSeed/)
+    })
+  })
 })

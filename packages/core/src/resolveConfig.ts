@@ -2,6 +2,8 @@ import { AuthError } from './AuthError.js'
 import { dev } from './dev.js'
 import type { AuthClientConfig, SessionStorageKind } from './AuthClientConfig.js'
 import { missingFeature, type AuthFeature } from './AuthFeature.js'
+import { checkMetadata, isSafeUrl } from './checkMetadata.js'
+import type { IdpMetadata } from './IdpMetadata.js'
 import { rejectReservedParameters } from './reservedParameters.js'
 
 export interface ResolvedConfig {
@@ -18,6 +20,10 @@ export interface ResolvedConfig {
   autoRenew: boolean
   revokeOnLogout: boolean
   scope: string
+  /** Whether `scope` is latchkey's default, which drops `offline_access` for an IdP whose `scopes_supported` lacks it. */
+  isDefaultScope: boolean
+  metadata: IdpMetadata | undefined
+  metadataSeed: IdpMetadata | undefined
   storage: SessionStorageKind
   loadUserInfo: boolean
   extraQueryParams: Readonly<Record<string, string>>
@@ -30,7 +36,6 @@ export interface ResolvedConfig {
 }
 
 const defaultScope = 'openid profile email offline_access'
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
 const secretKeys = ['clientSecret', 'client_secret', 'secret']
 const storageKinds: readonly SessionStorageKind[] = ['session', 'local', 'memory']
 
@@ -103,7 +108,7 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
     throw configError('clientId is missing', dev && '"clientId" is missing. Set it to the client id registered for this app at your identity provider.')
   }
   const authorityUrl = parseAbsolute(config.authority, 'authority')
-  if (authorityUrl.protocol !== 'https:' && !(authorityUrl.protocol === 'http:' && loopbackHosts.has(authorityUrl.hostname))) {
+  if (!isSafeUrl(authorityUrl)) {
     throw configError(
       'authority must use https',
       dev && `authority "${config.authority}" must use https. Plain http is only accepted for localhost and 127.0.0.1, where a local test IdP runs.`,
@@ -118,6 +123,8 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
       throw configError(`${name} must be a number of seconds${least > 0 ? ' above 0' : ''}`, dev && `${name} must be a number of seconds${least > 0 ? ' above 0' : ''}, not ${String(seconds)}.`)
     }
   }
+  checkMetadata(config.metadata, 'metadata', config.authority)
+  checkMetadata(config.metadataSeed, 'metadataSeed', config.authority)
   rejectReservedParameters(config.extraQueryParams, 'latchkey config: extraQueryParams')
   // PKCE and the state check need Web Crypto, which browsers give secure contexts only (https, or localhost).
   if (typeof window !== 'undefined' && (window.isSecureContext === false || !globalThis.crypto?.subtle)) {
@@ -149,6 +156,9 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
     autoRenew: config.autoRenew ?? true,
     revokeOnLogout: config.revokeOnLogout ?? true,
     scope: [...scopes].join(' '),
+    isDefaultScope: config.scope === undefined,
+    metadata: config.metadata,
+    metadataSeed: config.metadataSeed,
     storage,
     loadUserInfo: config.loadUserInfo ?? false,
     extraQueryParams: config.extraQueryParams ?? {},

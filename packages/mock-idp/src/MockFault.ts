@@ -36,6 +36,18 @@
  * - `authorization_response_wrong_iss`: the `iss` parameter of the authorization response (RFC 9207)
  *   is another issuer, `https://other-issuer.example`; `code` and `state` are as usual.
  *
+ * Each of these makes the IdP look like a less complete one, in one way; the endpoints keep working.
+ * - `discovery_without_end_session`: discovery has no `end_session_endpoint`.
+ * - `discovery_without_revocation`: discovery has no `revocation_endpoint`.
+ * - `discovery_without_iss_parameter`: discovery has no `authorization_response_iss_parameter_supported`.
+ * - `discovery_without_refresh_grant`: discovery's `grant_types_supported` lacks `refresh_token`.
+ * - `discovery_pkce_plain_only`: discovery's `code_challenge_methods_supported` is `["plain"]`.
+ * - `discovery_id_token_hs256_only`: discovery's `id_token_signing_alg_values_supported` is `["HS256"]`.
+ * - `offline_access_unsupported`: discovery's `scopes_supported` lacks `offline_access`, and an
+ *   authorization request that asks for it is sent back with `error=invalid_scope`.
+ * - `date_header_ahead`: every response's `Date` header is ten minutes ahead, as from an IdP whose
+ *   clock is wrong (the tokens' times are not changed).
+ *
  * With several token endpoint faults active, `slow_token` delays first; then `token_endpoint_500`,
  * `refresh_invalid_grant` and `stalled_token_body` answer, the first of them that applies.
  *
@@ -65,6 +77,14 @@ export const mockFaults = [
   'userinfo_wrong_sub',
   'discovery_issuer_mismatch',
   'authorization_response_wrong_iss',
+  'discovery_without_end_session',
+  'discovery_without_revocation',
+  'discovery_without_iss_parameter',
+  'discovery_without_refresh_grant',
+  'discovery_pkce_plain_only',
+  'discovery_id_token_hs256_only',
+  'offline_access_unsupported',
+  'date_header_ahead',
 ] as const;
 
 /** The name of a fault the mock IdP can simulate; see {@link mockFaults}. */

@@ -22,11 +22,16 @@ export interface FaultMiddlewareSetup {
   closed: AbortSignal;
 }
 
+/** How far ahead the `date_header_ahead` fault puts the Date header: beyond latchkey's default clock skew of 300 s. */
+const dateAheadMs = 10 * 60 * 1000;
+
 /** Answers in place of oidc-provider while a fault is active; otherwise passes the request on. */
 export function createFaultMiddleware(setup: FaultMiddlewareSetup): ProviderMiddleware {
   const { state, paths } = setup;
   return async (ctx, next) => {
     if (state.faults.size === 0 || ctx.method === 'OPTIONS') return next();
+    // Node writes its own Date header only where none is set.
+    if (state.faults.has('date_header_ahead')) ctx.set('Date', new Date(Date.now() + dateAheadMs).toUTCString());
 
     if (paths.discovery.includes(ctx.path) && state.faults.has('discovery_500')) {
       return answerServerError(ctx, 'discovery_500', openCors(ctx));
@@ -35,7 +40,10 @@ export function createFaultMiddleware(setup: FaultMiddlewareSetup): ProviderMidd
       return answerServerError(ctx, 'jwks_500', openCors(ctx));
     }
     if (ctx.path === paths.authorization && state.faults.has('login_required')) {
-      return answerLoginRequired(ctx, setup);
+      return answerAuthorizationError(ctx, setup, 'login_required', 'End-User authentication is required (mock fault login_required)');
+    }
+    if (ctx.path === paths.authorization && state.faults.has('offline_access_unsupported') && asksOfflineAccess(ctx)) {
+      return answerAuthorizationError(ctx, setup, 'invalid_scope', 'offline_access is not a known scope (mock fault offline_access_unsupported)');
     }
     if (ctx.path === paths.token && ctx.method === 'POST') {
       const info = setup.tokenRequests.get(ctx);
@@ -92,7 +100,12 @@ function answerServerError(ctx: ProviderContext, fault: MockFault, allowOrigin: 
   ctx.body = { error: 'server_error', error_description: `mock fault ${fault}` };
 }
 
-async function answerLoginRequired(ctx: ProviderContext, { issuer, clients }: FaultMiddlewareSetup): Promise<void> {
+/** Whether an authorization request asks for `offline_access` (in the query: oidc-client-ts sends a GET). */
+function asksOfflineAccess(ctx: ProviderContext): boolean {
+  return (new URLSearchParams(ctx.querystring).get('scope') ?? '').split(' ').includes('offline_access');
+}
+
+async function answerAuthorizationError(ctx: ProviderContext, { issuer, clients }: FaultMiddlewareSetup, error: string, description: string): Promise<void> {
   let params: URLSearchParams;
   if (ctx.method === 'POST' && ctx.is('application/x-www-form-urlencoded')) {
     params = new URLSearchParams((await readRequestBody(ctx.req)).toString('utf8'));
@@ -115,8 +128,8 @@ async function answerLoginRequired(ctx: ProviderContext, { issuer, clients }: Fa
     return;
   }
   const target = new URL(redirectUri);
-  target.searchParams.append('error', 'login_required');
-  target.searchParams.append('error_description', 'End-User authentication is required (mock fault login_required)');
+  target.searchParams.append('error', error);
+  target.searchParams.append('error_description', description);
   const state = params.get('state');
   if (state !== null) target.searchParams.append('state', state);
   target.searchParams.append('iss', issuer);

@@ -1,5 +1,6 @@
 import { compactVerify } from 'jose';
 
+import { applyDiscoveryFaults } from './applyDiscoveryFaults.js';
 import { applyIdTokenFaults, otherIssuer } from './applyIdTokenFaults.js';
 import type { KeyRing } from './createKeyRing.js';
 import { jsonBodyOf } from './jsonBodyOf.js';
@@ -23,7 +24,7 @@ export interface ResponseFaultSetup {
 /**
  * The faults that let the IdP answer, then make its answer wrong in one way: the ID token of a
  * token response (see `applyIdTokenFaults`), the scope of a token response, the JWKS, the
- * discovery document's issuer, the userinfo `sub` and the authorization response's `iss`.
+ * discovery document (see `applyDiscoveryFaults`), the userinfo `sub` and the authorization response's `iss`.
  */
 export function createResponseFaultMiddleware(setup: ResponseFaultSetup): ProviderMiddleware {
   const { state, keys, paths } = setup;
@@ -42,8 +43,8 @@ export function createResponseFaultMiddleware(setup: ResponseFaultSetup): Provid
     } else if (ctx.path === paths.jwks && body && faults.has('id_token_key_rotated')) {
       // A new array: the one in the body is oidc-provider's own.
       body['keys'] = [...(body['keys'] as unknown[]), (await keys.rotated()).publicJwk];
-    } else if (paths.discovery.includes(ctx.path) && body && faults.has('discovery_issuer_mismatch')) {
-      body['issuer'] = `${String(body['issuer'])}/`;
+    } else if (paths.discovery.includes(ctx.path) && body) {
+      applyDiscoveryFaults(body, faults);
     } else if (ctx.path === paths.userinfo && body && faults.has('userinfo_wrong_sub')) {
       body['sub'] = `other-${String(body['sub'])}`;
     } else if (isAuthorization(ctx.path, paths.authorization) && faults.has('authorization_response_wrong_iss')) {

@@ -203,6 +203,14 @@ describe('faults', () => {
       'userinfo_wrong_sub',
       'discovery_issuer_mismatch',
       'authorization_response_wrong_iss',
+      'discovery_without_end_session',
+      'discovery_without_revocation',
+      'discovery_without_iss_parameter',
+      'discovery_without_refresh_grant',
+      'discovery_pkce_plain_only',
+      'discovery_id_token_hs256_only',
+      'offline_access_unsupported',
+      'date_header_ahead',
     ]);
   });
 });

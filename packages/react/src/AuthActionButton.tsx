@@ -7,7 +7,7 @@ export type AuthButtonAttributes = Omit<ButtonHTMLAttributes<HTMLButtonElement>,
 
 interface AuthActionButtonProps extends AuthButtonAttributes {
   isBusy: (state: AuthState) => boolean
-  act: (client: AuthClient) => Promise<void>
+  act: (client: AuthClient) => Promise<unknown>
 }
 
 /** A button that runs one client action, disabled while it is under way; failures land in the client's state. */

@@ -37,4 +37,20 @@ describe('LoginButton and LogoutButton', () => {
     await waitFor(() => expect(client.getState().status).toBe('anonymous'))
     expect(navigate).not.toHaveBeenCalled()
   })
+
+  it('hands what the sign-out did to onSignedOut, so the app can say the IdP session was kept', async () => {
+    seedSession({ sub: 'alice', name: 'Alice' })
+    const { client } = loadApp({ authority: 'http://127.0.0.1:9/', clientId: testClientId })
+    const results: unknown[] = []
+    render(
+      <AuthProvider client={client}>
+        <LogoutButton mode="local" onSignedOut={(result) => results.push(result)}>
+          Sign out
+        </LogoutButton>
+      </AuthProvider>,
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }))
+    await waitFor(() => expect(results).toEqual([{ idpSession: 'kept', revoked: false }]))
+    expect(client.getState()).toMatchObject({ status: 'anonymous', error: null })
+  })
 })

@@ -1,4 +1,4 @@
-import type { AuthState, LogoutMode } from '@latchkey/core'
+import type { AuthState, LogoutMode, LogoutResult } from '@latchkey/core'
 import { AuthActionButton, type AuthButtonAttributes } from './AuthActionButton.js'
 
 /** Props of `LogoutButton`; any other button attribute goes to the `<button>`. */
@@ -7,6 +7,11 @@ export interface LogoutButtonProps extends AuthButtonAttributes {
   mode?: LogoutMode
   /** A path on this app to land on after sign-out. Default `/`. */
   returnTo?: string
+  /**
+   * Called once signed out, with what happened at the IdP: `idpSession: 'kept'` when it has no
+   * end-session endpoint, so the app can say the user is still signed in there.
+   */
+  onSignedOut?: (result: LogoutResult) => void
 }
 
 const isSigningOut = (state: AuthState) => state.pending === 'logout'
@@ -18,12 +23,12 @@ const isSigningOut = (state: AuthState) => state.pending === 'logout'
  * @example
  * <LogoutButton returnTo="/">Sign out</LogoutButton>
  */
-export function LogoutButton({ mode, returnTo, children = 'Sign out', ...buttonProps }: LogoutButtonProps) {
+export function LogoutButton({ mode, returnTo, onSignedOut, children = 'Sign out', ...buttonProps }: LogoutButtonProps) {
   return (
     <AuthActionButton
       {...buttonProps}
       isBusy={isSigningOut}
-      act={(client) => client.logout({ ...(mode !== undefined && { mode }), ...(returnTo !== undefined && { returnTo }) })}
+      act={(client) => client.logout({ ...(mode !== undefined && { mode }), ...(returnTo !== undefined && { returnTo }) }).then(onSignedOut)}
     >
       {children}
     </AuthActionButton>

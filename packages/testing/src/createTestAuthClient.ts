@@ -89,6 +89,8 @@ export function createTestAuthClient(options: TestAuthClientOptions = {}): TestA
     async logout(logoutOptions = {}) {
       logouts.push(logoutOptions)
       set(signedIn(null))
+      const mode = logoutOptions.mode ?? 'redirect'
+      return { idpSession: mode === 'local' ? 'kept' : mode === 'popup' ? 'ended' : 'ending', revoked: false } as const
     },
     async getAccessToken() {
       if (state.status !== 'authenticated') throw new AuthError('login_required', 'Nobody is signed in in this test: pass a user or call login().')

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { LogoutButton, useAuth, useAuthClient, type SessionStorageKind } from '@latchkey/react'
 import { chooseDemoStorage, demoStorageKinds, readDemoStorage } from '../demoStorage.js'
+import { demoIdp } from '../demoIdpSettings.js'
 import { chooseDemoUserinfo, readDemoUserinfo } from '../demoUserinfo.js'
 
 function useSecondsUntil(time: number | undefined): number | null {
@@ -64,6 +65,29 @@ function UserinfoChoice() {
   )
 }
 
+/** With a build that names a userinfo endpoint: calls it with `auth.fetch`, as an app calls its API. */
+function UserinfoCall({ url }: { url: string }) {
+  const client = useAuthClient()
+  const [answer, setAnswer] = useState<string | null>(null)
+  return (
+    <>
+      <h2>Userinfo</h2>
+      <button
+        type="button"
+        onClick={() =>
+          void client
+            .fetch(url)
+            .then(async (response) => setAnswer(`${response.status} ${await response.text()}`))
+            .catch((error: unknown) => setAnswer(String(error)))
+        }
+      >
+        Call userinfo
+      </button>
+      {answer !== null && <pre data-testid="userinfo">{answer}</pre>}
+    </>
+  )
+}
+
 export function SessionPage() {
   const client = useAuthClient()
   const scopes = useAuth((state) => state.user?.scopes ?? [])
@@ -93,6 +117,7 @@ export function SessionPage() {
           {hasWrite ? 'orders:write granted' : 'Grant orders:write'}
         </button>
       </div>
+      {demoIdp.userinfoUrl && <UserinfoCall url={demoIdp.userinfoUrl} />}
       <h2>Sign out</h2>
       <div className="actions">
         <LogoutButton mode="redirect">Sign out (redirect)</LogoutButton>

@@ -17,7 +17,11 @@ export const appOrigin = 'http://127.0.0.1:5173'
 export const testIdp = {
   issuer: inject('idpIssuer'),
   async setFault(fault: MockFault): Promise<void> {
-    await fetch(`${this.issuer}/__mock/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ faults: [fault] }) })
+    await this.setFaults([fault])
+  },
+  /** Replaces the active faults with these. */
+  async setFaults(faults: readonly MockFault[]): Promise<void> {
+    await fetch(`${this.issuer}/__mock/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ faults }) })
   },
   async configure(settings: { accessTokenTtl?: number; requireDpopNonce?: boolean }): Promise<void> {
     await fetch(`${this.issuer}/__mock/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(settings) })
@@ -34,9 +38,12 @@ export const testIdp = {
   async revocations(): Promise<number> {
     return (await this.journal()).filter((entry) => entry.path === '/token/revocation').length
   },
+  async clearJournal(): Promise<void> {
+    await fetch(`${this.issuer}/__mock/journal`, { method: 'DELETE' })
+  },
   async reset(): Promise<void> {
     await fetch(`${this.issuer}/__mock/faults`, { method: 'DELETE' })
-    await fetch(`${this.issuer}/__mock/journal`, { method: 'DELETE' })
+    await this.clearJournal()
     await this.configure({ accessTokenTtl: 300, requireDpopNonce: false })
   },
 }

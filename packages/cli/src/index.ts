@@ -1,0 +1,6 @@
+export { registrationUrls, type RegistrationOptions, type RegistrationUrls } from './registrationUrls.js'
+export { formatUrls } from './formatUrls.js'
+export { runDoctor, type DoctorOptions } from './doctor/runDoctor.js'
+export { formatReport } from './doctor/formatReport.js'
+export type { CheckResult, CheckStatus } from './doctor/DoctorCheck.js'
+export { runCli, type CliIo } from './runCli.js'
