@@ -87,10 +87,10 @@ const haveChromium = ensureChromium()
 failedSteps += run('npx', ['turbo', 'run', 'build', 'typecheck', 'lint', 'test', '--continue']) === 0 ? 0 : 1
 failedSteps += run('node', ['scripts/checkSizeBudget.mjs']) === 0 ? 0 : 1
 console.log(
-  '\nDocs: `npm run docs:check` generates the API reference with TypeDoc (failing on a public export without TSDoc),\n' +
-    'then checks internal links and anchors, renders every Mermaid diagram in Chromium and type-checks every\n' +
-    'TS/TSX code block; each of those four counts as one test. Then VitePress builds the site (`npm run docs:build`\n' +
-    'without its TypeDoc run, which the check just did).',
+  '\nDocs: `npm run docs:check` generates the API reference with TypeDoc (failing on a public export without TSDoc)\n' +
+    'and checks internal links and anchors, renders every Mermaid diagram in Chromium and type-checks every TS/TSX\n' +
+    'code block, side by side; each of those four counts as one test. Then VitePress builds the site\n' +
+    '(`npm run docs:build` without its TypeDoc run, which the check just did).',
 )
 failedSteps += run('npm', ['run', '--silent', 'docs:check']) === 0 ? 0 : 1
 failedSteps += run('npx', ['vitepress', 'build', 'docs']) === 0 ? 0 : 1

@@ -8,9 +8,9 @@
 //      flow page has a sequenceDiagram among Browser, App, latchkey, IdP and API.
 //   4. Code: every ```ts and ```tsx block type-checks against the workspace packages, except blocks
 //      marked with `<!-- typecheck: skip -->` (see docs/docs-checks.md).
-// It prints what it checked and how long each step took. scripts/test.mjs counts each step as a test
+// The steps run side by side (links after TSDoc, whose API reference it reads). It prints what each
+// checked and how long it took. scripts/test.mjs counts each step as a test
 // from test-results/docs-check.json, so the summary line of `npm test` stays the only one.
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -19,6 +19,7 @@ import { checkLinks } from './checkLinks.mjs'
 import { checkMermaid } from './checkMermaid.mjs'
 import { checkTsdocContent } from './checkTsdocContent.mjs'
 import { docsRoot, repoRoot } from './markdown.mjs'
+import { spawnAsync } from './spawnAsync.mjs'
 
 const only = process.argv.slice(2)
 const steps = [
@@ -28,10 +29,10 @@ const steps = [
   ['code', 'TypeScript and TSX code blocks type-checked against the packages', () => checkCodeBlocks(docsRoot)],
 ]
 
-function checkTsdoc() {
+async function checkTsdoc() {
   const jsonFile = join(repoRoot, 'test-results/typedoc.json')
   rmSync(jsonFile, { force: true })
-  const result = spawnSync('npx', ['typedoc', '--options', 'docs/typedoc.json', '--json', jsonFile], { cwd: repoRoot, encoding: 'utf8' })
+  const result = await spawnAsync('npx', ['typedoc', '--options', 'docs/typedoc.json', '--json', jsonFile], { cwd: repoRoot })
   const output = `${result.stdout}${result.stderr}`
   const problems = output.split('\n').filter((line) => /\[(warning|error)\]/.test(line))
   const failures = result.status === 0 ? [] : problems.length ? problems : [output.trim()]
@@ -62,17 +63,32 @@ mkdirSync(join(repoRoot, 'test-results'), { recursive: true })
 let passed = 0
 let failed = 0
 const started = performance.now()
-for (const [name, title, run] of steps) {
-  if (only.length && !only.includes(name)) continue
+
+/** Runs one step once `after` has settled, timing the step alone; a step that throws fails with its error. */
+async function timed(run, after) {
+  await after
   const stepStarted = performance.now()
-  console.log(`\n$ docs check: ${title}`)
   let result
   try {
     result = await run()
   } catch (error) {
     result = { checked: 0, unit: 'items', failures: [String(error?.stack ?? error)] }
   }
-  const seconds = ((performance.now() - stepStarted) / 1000).toFixed(1)
+  return { result, seconds: ((performance.now() - stepStarted) / 1000).toFixed(1) }
+}
+
+// The steps run side by side, except links, which reads the API reference the TSDoc step writes.
+const running = []
+let tsdocDone = Promise.resolve()
+for (const [name, title, run] of steps) {
+  if (only.length && !only.includes(name)) continue
+  const step = timed(run, name === 'links' ? tsdocDone : undefined)
+  if (name === 'tsdoc') tsdocDone = step
+  running.push({ title, step })
+}
+for (const { title, step } of running) {
+  const { result, seconds } = await step
+  console.log(`\n$ docs check: ${title}`)
   for (const failure of result.failures) console.log(`  ✗ ${failure}`)
   const skipped = result.skipped ? `, ${result.skipped} skipped` : ''
   console.log(`  ${result.checked} ${result.unit}${skipped}, ${result.failures.length} failing (${seconds} s)`)

@@ -3,14 +3,14 @@
 // @latchkey/* from source, and one tsc run checks them all. A block that is partial on purpose is
 // marked on the line above with <!-- typecheck: skip (why) --> and counted as skipped. Line counts
 // that a page states for its blocks are checked too.
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fencedBlocks, markdownFiles, read, repoRoot, shortPath } from './markdown.mjs'
+import { spawnAsync } from './spawnAsync.mjs'
 
 const workDir = join(repoRoot, 'test-results/docs-blocks')
 
-export function checkCodeBlocks(docsRoot) {
+export async function checkCodeBlocks(docsRoot) {
   rmSync(workDir, { recursive: true, force: true })
   mkdirSync(workDir, { recursive: true })
   const sources = new Map()
@@ -48,9 +48,11 @@ export function checkCodeBlocks(docsRoot) {
     ),
   )
   const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc')
-  const result = spawnSync(process.execPath, [tsc, '-p', workDir, '--pretty', 'false'], { cwd: workDir, encoding: 'utf8' })
-  // The site's own config and theme are TypeScript as well, which VitePress compiles without checking.
-  const site = spawnSync(process.execPath, [tsc, '-p', join(docsRoot, '.vitepress'), '--pretty', 'false'], { cwd: repoRoot, encoding: 'utf8' })
+  const [result, site] = await Promise.all([
+    spawnAsync(process.execPath, [tsc, '-p', workDir, '--pretty', 'false'], { cwd: workDir }),
+    // The site's own config and theme are TypeScript as well, which VitePress compiles without checking.
+    spawnAsync(process.execPath, [tsc, '-p', join(docsRoot, '.vitepress'), '--pretty', 'false'], { cwd: repoRoot }),
+  ])
   const failures = site.status === 0 ? [] : `${site.stdout}${site.stderr}`.split('\n').filter((line) => line.trim()).map((line) => `docs/.vitepress: ${line.trim()}`)
   for (const line of `${result.stdout}${result.stderr}`.split('\n')) {
     const match = /^(.+?)\((\d+),(\d+)\): (error .*)$/.exec(line.trim())
