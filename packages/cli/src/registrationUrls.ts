@@ -8,7 +8,7 @@ export interface RegistrationOptions {
   base?: string
   /** latchkey's `redirectUri`. Default `callback` (under `base`). */
   redirectPath?: string
-  /** latchkey's `popupRedirectUri`. Default `popup-callback.html` (under `base`). */
+  /** latchkey's `popupRedirectUri`. Default: `redirectPath`, as latchkey's own default is `redirectUri`. */
   popupRedirectPath?: string
   /** latchkey's `postLogoutRedirectUri`. Default `base` itself. */
   postLogoutRedirectPath?: string
@@ -34,8 +34,8 @@ function normaliseBase(base: string): string {
 }
 
 /**
- * The URIs of a latchkey app at `host`, from latchkey's defaults (`/callback`, `/popup-callback.html`,
- * `/`) or the paths the app configured. Throws a RangeError that says what to pass for a host it
+ * The URIs of a latchkey app at `host`, from latchkey's defaults (`/callback` for redirect and popup
+ * sign-in, `/`) or the paths the app configured; each listed once. Throws a RangeError that says what to pass for a host it
  * cannot read.
  */
 export function registrationUrls(options: RegistrationOptions): RegistrationUrls {
@@ -50,10 +50,13 @@ export function registrationUrls(options: RegistrationOptions): RegistrationUrls
   if (options.secure) url.protocol = 'https:'
   const base = normaliseBase(options.base ?? (url.pathname === '/' ? '/' : url.pathname))
   const at = (path: string | undefined, fallback: string) => new URL(path ?? fallback, `${url.origin}${base}`).href
+  const redirectUri = at(options.redirectPath, 'callback')
+  const popupRedirectUri = at(options.popupRedirectPath ?? options.redirectPath, 'callback')
+  const unique = (uris: string[]) => [...new Set(uris)]
   return {
     origin: url.origin,
-    redirectUris: [at(options.redirectPath, 'callback'), at(options.popupRedirectPath, 'popup-callback.html')],
-    postLogoutRedirectUris: [at(options.postLogoutRedirectPath, base), at(options.popupRedirectPath, 'popup-callback.html')],
+    redirectUris: unique([redirectUri, popupRedirectUri]),
+    postLogoutRedirectUris: unique([at(options.postLogoutRedirectPath, base), popupRedirectUri]),
     webOrigins: [url.origin],
   }
 }

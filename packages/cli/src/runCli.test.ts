@@ -23,20 +23,19 @@ describe('the latchkey command', () => {
       'Register at the identity provider for the app on http://localhost:5173 (a single-page app: public client, no secret, PKCE S256):',
       'Sign-in redirect URIs (redirect, popup and silent renewal):',
       '  http://localhost:5173/callback',
-      '  http://localhost:5173/popup-callback.html',
       'Post-logout redirect URIs:',
       '  http://localhost:5173/',
-      '  http://localhost:5173/popup-callback.html',
+      '  http://localhost:5173/callback',
       'Web origins (CORS for the token, revocation and userinfo endpoints):',
       '  http://localhost:5173',
-      "latchkey config to match: redirectUri: '/callback', popupRedirectUri: '/popup-callback.html', postLogoutRedirectUri: '/'",
+      "latchkey config to match: redirectUri: '/callback', postLogoutRedirectUri: '/'",
     ])
   })
 
   it('urls takes --secure and --base', async () => {
     const { out } = await run('urls', 'app.example.com', '--secure', '--base', '/portal/')
     expect(out).toContain('  https://app.example.com/portal/callback')
-    expect(out.at(-1)).toBe("latchkey config to match: redirectUri: '/portal/callback', popupRedirectUri: '/portal/popup-callback.html', postLogoutRedirectUri: '/portal/'")
+    expect(out.at(-1)).toBe("latchkey config to match: redirectUri: '/portal/callback', postLogoutRedirectUri: '/portal/'")
   })
 
   it('doctor prints one line per check and exits 0 when none fails', async () => {

@@ -58,13 +58,14 @@ export interface AuthClientConfig {
    * The IdP's whole discovery document, for an IdP that publishes none the browser may read: then it
    * is never fetched. Its `issuer` must equal `authority`; it needs at least `authorization_endpoint`
    * and `token_endpoint`. Endpoints are absolute https URLs (http only on localhost). To add or
-   * correct a few fields of a document the IdP does publish, use `metadataSeed`.
+   * correct a few fields of a document the IdP does publish, use `metadataSeed`. Default: none (the
+   * document is fetched from the authority's discovery URL).
    */
   metadata?: IdpMetadata
   /**
    * Fields that fill in or override the IdP's discovery document, for an IdP that leaves one out:
    * e.g. `{ revocation_endpoint: 'https://idp.example.com/o/revoke_token/' }` for django-oauth-toolkit,
-   * or `end_session_endpoint` for Amazon Cognito. Checked like `metadata`.
+   * or `end_session_endpoint` for Amazon Cognito. Checked like `metadata`. Default: none.
    */
   metadataSeed?: IdpMetadata
   /**

@@ -9,7 +9,7 @@ export interface LogoutButtonProps extends AuthButtonAttributes {
   returnTo?: string
   /**
    * Called once signed out, with what happened at the IdP: `idpSession: 'kept'` when it has no
-   * end-session endpoint, so the app can say the user is still signed in there.
+   * end-session endpoint, so the app can say the user is still signed in there. Default: none.
    */
   onSignedOut?: (result: LogoutResult) => void
 }
