@@ -20,7 +20,10 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-django.json' }]],
+  // Its own output folder: Playwright empties outputDir at the start of a run, and the mock IdP suite's
+  // report (test-results/e2e.json) must survive this suite running after it.
+  outputDir: 'test-results-django',
+  reporter: [['list'], ['json', { outputFile: 'test-results-django/e2e-django.json' }]],
   use: { baseURL: appOrigin, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [chromiumProject],
   webServer: [
