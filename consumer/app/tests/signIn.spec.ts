@@ -1,5 +1,6 @@
 import { test as base, expect } from '@playwright/test'
-import { MockIdpPage, mockIdpFixtures } from '@latchkey/testing/playwright'
+import { mockIdpFixtures } from '@latchkey/testing/playwright'
+import { signInWithPopup } from './signInWithPopup'
 
 const test = base.extend(mockIdpFixtures({ issuer: 'http://127.0.0.1:9450' }))
 const alice = { username: 'alice', password: 'alice' }
@@ -16,11 +17,7 @@ for (const [server, origin] of [
 ] as const) {
   test(`popup sign-in with no callback page of its own, in ${server}`, async ({ page, idp }) => {
     await page.goto(`${origin}/`)
-    const popupOpened = page.waitForEvent('popup')
-    await page.getByRole('button', { name: 'Sign in with popup' }).click()
-    const popup = await popupOpened
-    await new MockIdpPage(popup, idp.issuer).signInAs(alice)
-    await popup.waitForEvent('close')
+    await signInWithPopup(page, idp.issuer, alice)
     await expect(page.getByText('Signed in as Alice Liddell')).toBeVisible()
   })
 }

@@ -5,3 +5,4 @@
  */
 export { MockIdpPage, type MockIdpCredentials, type MockIdpJournalEntry } from './MockIdpPage.js'
 export { mockIdpFixtures, type MockIdpFixtureOptions, type MockIdpFixtures } from './mockIdpFixtures.js'
+export { mockIdpServerFixtures, type MockIdpServerOptions, type MockIdpServerWorkerFixtures } from './mockIdpServerFixtures.js'

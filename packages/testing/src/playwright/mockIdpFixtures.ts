@@ -1,4 +1,4 @@
-import { expect, type Fixtures, type PlaywrightTestArgs, type PlaywrightTestOptions } from '@playwright/test'
+import { expect, type Fixtures, type Page, type PlaywrightTestArgs, type PlaywrightTestOptions } from '@playwright/test'
 import { MockIdpPage, type MockIdpCredentials } from './MockIdpPage.js'
 
 /** The fixtures `mockIdpFixtures()` adds to Playwright's `test`. */
@@ -35,26 +35,35 @@ export function mockIdpFixtures({ issuer, settings }: MockIdpFixtureOptions): Fi
   return {
     idp: [
       async ({ page }, use) => {
-        const idp = new MockIdpPage(page, issuer)
-        const restore = async () => {
-          await idp.reset()
-          if (settings) await idp.configure(settings)
-        }
-        await restore()
-        await use(idp)
-        await restore()
+        await useResetIdp(new MockIdpPage(page, issuer), settings, use)
       },
       { auto: true },
     ],
     signIn: async ({ page, idp }, use) => {
-      await use(async (user, path = '/') => {
-        const redeemed = async () => (await idp.journal()).filter((entry) => entry.grantType === 'authorization_code' && entry.status === 200).length
-        const before = await redeemed()
-        await page.goto(path)
-        await idp.signInAs(user)
-        await page.waitForURL((url) => !url.href.startsWith(`${issuer}/`) && !url.searchParams.has('code'))
-        await expect.poll(redeemed, { message: 'the app redeemed its code at the mock IdP' }).toBeGreaterThan(before)
-      })
+      await use(signInThrough(page, idp))
     },
+  }
+}
+
+/** Hands `idp` to the test with no faults, an empty journal and `settings`, and leaves it so afterwards. */
+export async function useResetIdp(idp: MockIdpPage, settings: Readonly<Record<string, unknown>> | undefined, use: (idp: MockIdpPage) => Promise<void>): Promise<void> {
+  const restore = async () => {
+    await idp.reset()
+    if (settings) await idp.configure(settings)
+  }
+  await restore()
+  await use(idp)
+  await restore()
+}
+
+/** The `signIn` fixture: opens `path`, signs in at `idp`, and resolves once the app has redeemed its code. */
+export function signInThrough(page: Page, idp: MockIdpPage): MockIdpFixtures['signIn'] {
+  return async (user, path = '/') => {
+    const redeemed = async () => (await idp.journal()).filter((entry) => entry.grantType === 'authorization_code' && entry.status === 200).length
+    const before = await redeemed()
+    await page.goto(path)
+    await idp.signInAs(user)
+    await page.waitForURL((url) => !url.href.startsWith(`${idp.issuer}/`) && !url.searchParams.has('code'))
+    await expect.poll(redeemed, { message: 'the app redeemed its code at the mock IdP' }).toBeGreaterThan(before)
   }
 }
