@@ -3,7 +3,7 @@ import { mockIdpServerFixtures } from '@latchkey/testing/playwright'
 import { signInWithPopup } from './signInWithPopup'
 
 // No IdP in the config for these: each worker starts its own on a free port, for the app's authority.
-const test = base.extend(mockIdpServerFixtures({ issuer: 'http://127.0.0.1:9450', clients: [{ clientId: 'smoke', redirectUris: ['http://127.0.0.1:4450/callback'] }] }))
+const test = base.extend(mockIdpServerFixtures({ issuer: 'http://127.0.0.1:9450', clients: [{ clientId: 'smoke', redirectUris: ['http://127.0.0.1:4450/callback', 'http://127.0.0.1:4450/popup-callback.html'] }] }))
 const alice = { username: 'alice', password: 'alice' }
 
 test('redirect sign-in against the worker’s own mock IdP', async ({ page, signIn, idp }) => {

@@ -11,13 +11,15 @@ test('redirect sign-in to a guarded route', async ({ page, signIn }) => {
   await expect(page.getByText('Signed in as Alice Liddell')).toBeVisible()
 })
 
-for (const [server, origin] of [
-  ['the production build', 'http://127.0.0.1:4450'],
-  ['Vite dev, on its first load', 'http://127.0.0.1:4451'],
+for (const [server, origin, callbackPath] of [
+  ['the production build, ending on the light page latchkeyCallbackPage() builds', 'http://127.0.0.1:4450', '/popup-callback.html'],
+  ["Vite dev, on its first load, ending on the app's own /callback", 'http://127.0.0.1:4451', '/callback'],
 ] as const) {
-  test(`popup sign-in with no callback page of its own, in ${server}`, async ({ page, idp }) => {
+  test(`popup sign-in in ${server}`, async ({ page, idp }) => {
+    const callbackLoaded = page.context().waitForEvent('request', (request) => new URL(request.url()).pathname === callbackPath)
     await page.goto(`${origin}/`)
     await signInWithPopup(page, idp.issuer, alice)
+    await callbackLoaded
     await expect(page.getByText('Signed in as Alice Liddell')).toBeVisible()
   })
 }
