@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The consumer smoke test: packs every published package, installs the tarballs into a fresh Vite +
-// React app made here (from consumer/app), then type-checks it, builds it, and signs in with
-// Playwright against the mock IdP CLI, by redirect and by popup. It catches what the workspace's own
+// React app made here (from consumer/app), then type-checks it, runs its component test, builds it,
+// and signs in with Playwright against the mock IdP, by redirect and by popup. It catches what the workspace's own
 // tests cannot: files missing from a tarball, exports maps that do not resolve, test helpers shipped,
 // dependencies declared in the wrong place.
 import { spawnSync } from 'node:child_process'
@@ -11,11 +11,23 @@ import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
 const report = join(root, 'consumer/test-results/e2e.json')
+const componentReport = join(root, 'consumer/test-results/vitest.json')
 const published = ['@latchkey/core', '@latchkey/react', '@latchkey/testing', '@latchkey/mock-idp']
 // The app's other dependencies at the versions the workspace has, so npm finds them in its cache.
 const fromWorkspace = {
   dependencies: ['react', 'react-dom', 'react-router'],
-  devDependencies: ['vite', '@vitejs/plugin-react', 'typescript', '@playwright/test', '@types/react', '@types/react-dom', '@types/node'],
+  devDependencies: [
+    'vite',
+    '@vitejs/plugin-react',
+    'typescript',
+    '@playwright/test',
+    '@types/react',
+    '@types/react-dom',
+    '@types/node',
+    'vitest',
+    'jsdom',
+    '@testing-library/react',
+  ],
 }
 
 function run(command, args, cwd, extraEnv = {}) {
@@ -27,6 +39,7 @@ function run(command, args, cwd, extraEnv = {}) {
 const versionOf = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version
 
 rmSync(report, { force: true })
+rmSync(componentReport, { force: true })
 const dir = mkdtempSync(join(tmpdir(), 'latchkey-consumer-'))
 try {
   const tarballs = join(dir, 'tarballs')
@@ -52,6 +65,7 @@ try {
   writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], app)
   run('npx', ['tsc', '-p', '.'], app)
+  run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${componentReport}`], app)
   run('npx', ['vite', 'build'], app)
   run('npx', ['playwright', 'test'], app, { SMOKE_REPORT: report, CI: '1' })
 } finally {

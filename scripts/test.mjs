@@ -12,7 +12,7 @@ import { findChromium } from './findChromium.mjs'
 const root = new URL('..', import.meta.url).pathname
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '1' }
 const resultFiles = {
-  unit: ['packages/core', 'packages/react', 'packages/mock-idp', 'packages/testing', 'packages/cli', 'apps/demo'].map((dir) => join(root, dir, 'test-results/vitest.json')),
+  unit: [...['packages/core', 'packages/react', 'packages/mock-idp', 'packages/testing', 'packages/cli', 'apps/demo'].map((dir) => join(root, dir, 'test-results/vitest.json')), join(root, 'consumer/test-results/vitest.json')],
   e2e: [join(root, 'e2e/test-results/e2e.json'), join(root, 'e2e/test-results-django/e2e-django.json'), join(root, 'consumer/test-results/e2e.json')],
   docs: [join(root, 'test-results/docs-check.json')],
 }

@@ -3,11 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { BrowserRouter, Link, Route, Routes } from 'react-router'
 import { AuthProvider, LoginButton, LogoutButton, RequireAuth, useAuth } from '@latchkey/react'
 import { auth } from './auth'
-
-function Profile() {
-  const name = useAuth((state) => state.user?.profile.name)
-  return <p>Signed in as {name}</p>
-}
+import { Profile } from './Profile'
 
 function Home() {
   const name = useAuth((state) => state.user?.profile.name)
