@@ -1,18 +1,13 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumProject } from './chromiumProject.js'
+import { suiteSettings } from './suiteSettings.js'
 import { apiOrigin, apiPort, appOrigin, appPort, idpIssuer, idpPort } from './tests/ports.js'
 
 const isCI = Boolean(process.env['CI'])
 
 export default defineConfig({
   testDir: './tests',
-  // One mock IdP serves the suite and tests switch its faults and settings, so tests run one at a time.
-  fullyParallel: false,
-  workers: 1,
-  forbidOnly: isCI,
-  retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  ...suiteSettings,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: appOrigin,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 import { chromiumProject } from './chromiumProject.js'
+import { suiteSettings } from './suiteSettings.js'
 import { appOrigin, appPort, clientId, djangoIssuer, djangoPort } from './django/ports.js'
 
 /**
@@ -14,12 +15,7 @@ const python = process.env['LATCHKEY_PYTHON'] ?? (existsSync('/usr/bin/python3')
 
 export default defineConfig({
   testDir: './django',
-  fullyParallel: false,
-  workers: 1,
-  forbidOnly: isCI,
-  retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  ...suiteSettings,
   // Its own output folder: Playwright empties outputDir at the start of a run, and the mock IdP suite's
   // report (test-results/e2e.json) must survive this suite running after it.
   outputDir: 'test-results-django',

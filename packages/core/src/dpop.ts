@@ -59,10 +59,17 @@ function connect(store: DpopKeyStore, { clientId, loadUserInfo }: Parameters<Dpo
         : 'loadUserInfo cannot be used with dpop().',
     )
   }
+  // Read from IndexedDB once per page, not on every sign-in request and API call.
+  let keys: Promise<CryptoKeyPair> | undefined
+  const keyPair = () =>
+    (keys ??= dpopKeyPair(store, clientId).catch((err: unknown) => {
+      keys = undefined
+      throw err
+    }))
   return {
     settings: { store, bind_authorization_code: true },
-    thumbprint: async () => dpopThumbprint(await dpopKeyPair(store, clientId)),
-    send: createDpopSender(store, clientId),
+    thumbprint: async () => dpopThumbprint(await keyPair()),
+    send: createDpopSender(keyPair),
     checkIdp: checkIdpSupportsDpop,
     checkTokenType: checkDpopTokenType,
     readError: readDpopNonceError,

@@ -1,5 +1,4 @@
 import { createDpopProof } from './createDpopProof.js'
-import { dpopKeyPair, type DpopKeyStore } from './dpopKeys.js'
 import { parseBearerChallenge } from './parseBearerChallenge.js'
 
 /**
@@ -7,10 +6,10 @@ import { parseBearerChallenge } from './parseBearerChallenge.js'
  * possession for this method and URL. Each API's latest `DPoP-Nonce` goes in the next proof; a
  * `use_dpop_nonce` challenge with a new nonce is retried once (RFC 9449 §9).
  */
-export function createDpopSender(store: DpopKeyStore, clientId: string) {
+export function createDpopSender(keyPair: () => Promise<CryptoKeyPair>) {
   const nonceByOrigin = new Map<string, string>()
   return async function sendWithDpop(request: Request, accessToken: string): Promise<Response> {
-    const keys = await dpopKeyPair(store, clientId)
+    const keys = await keyPair()
     const origin = new URL(request.url).origin
     const attempt = async () => {
       const nonce = nonceByOrigin.get(origin)
