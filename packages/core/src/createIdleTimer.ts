@@ -53,6 +53,8 @@ export interface IdleEnvironment {
   shared: Storage | null
   /** This tab's (sessionStorage): that it was signed out for being idle, so a reload still says why. */
   tab: Storage | null
+  /** The Web Locks API (`navigator.locks`), or null: picks the one tab that signs out as configured. */
+  locks: Pick<LockManager, 'request'> | null
 }
 
 type IdleMessage = { readonly type: 'active' } | { readonly type: 'expired' }
@@ -154,18 +156,39 @@ export function createIdleTimer(settings: IdleSettings, client: AuthClient, key:
     cancelTimer = setClampedTimeout(check, now + left - (seconds - 1) * 1000)
   }
 
-  /** Zero: this tab signs out as configured and tells the others, which sign out here only. */
+  /**
+   * Zero. One tab signs out as configured and tells the others, which sign out of the app only:
+   * tabs share one clock and reach zero together, and two trips to the IdP's end-session page at
+   * once would race each other there. A tab that finds the lock taken waits for that tab's word.
+   */
   function expire(): void {
     show(quiet)
     markEnded(true)
-    post({ type: 'expired' })
-    signOut(settings.mode)
+    if (!env.locks) {
+      void lead()
+      return
+    }
+    void env.locks
+      .request(`${activityKey}:sign-out`, { ifAvailable: true }, (lock) => (lock ? lead() : undefined))
+      .catch(() => lead())
   }
 
-  function signOut(mode: IdleLogoutMode): void {
+  /** Signs out as configured; the lock, when there is one, is held until that is done. */
+  function lead(): Promise<unknown> | undefined {
+    if (!signedIn()) {
+      giveReason()
+      return undefined
+    }
+    const done = signOut(settings.mode)
+    post({ type: 'expired' })
+    return done
+  }
+
+  function signOut(mode: IdleLogoutMode): Promise<unknown> {
     // Failures land in the state as the error; the session is gone here either way.
-    void client.logout({ mode }).catch(() => undefined)
+    const done = client.logout({ mode }).catch(() => undefined)
     giveReason()
+    return done
   }
 
   /** After an idle sign-out, and until the next sign-in, the signed-out state says why. */
@@ -219,7 +242,7 @@ export function createIdleTimer(settings: IdleSettings, client: AuthClient, key:
       check()
     } else if (message?.type === 'expired') {
       markEnded(true)
-      if (signedIn()) signOut('local')
+      if (signedIn()) void signOut('local')
       else giveReason()
     }
   }

@@ -3,6 +3,7 @@ import type { AuthClient } from './AuthClient.js'
 import type { AuthClientConfig } from './AuthClientConfig.js'
 import { formatIdleTime, getIdleTimer, idleTimeout, type IdleTimeoutOptions } from './idleTimeout.js'
 import { createFakeBroadcastHub, type FakeBroadcastHub } from './test/fakeBroadcastHub.js'
+import { createFakeLockManager } from './test/fakeLockManager.js'
 import { loadApp, signInThroughIdp, testIdp } from './test/signInThroughIdp.js'
 import { createTestSession } from './test/testSession.js'
 import { useIdleFakeTimers } from './test/useIdleFakeTimers.js'
@@ -217,6 +218,17 @@ describe('the idle timer across tabs', () => {
     await hub.flush()
     expect(idleError(first.client)).toBe('idle_timeout')
     expect(second.client.getState()).toMatchObject({ status: 'anonymous', user: null, error: { code: 'idle_timeout' } })
+  })
+
+  it('sends one tab to the IdP when several reach zero together; the others sign out of the app only', async () => {
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { locks: createFakeLockManager() }))
+    seedSession()
+    const tabs = [await loadSignedInTab({ ...idle, mode: 'redirect' }), await loadSignedInTab({ ...idle, mode: 'redirect' })]
+    await seconds(120)
+    await hub.flush()
+    for (const tab of tabs) expect(tab.client.getState()).toMatchObject({ status: 'anonymous', error: { code: 'idle_timeout' } })
+    await vi.waitFor(() => expect(tabs.flatMap((tab) => tab.navigate.mock.calls)).toHaveLength(1))
+    expect(tabs.flatMap((tab) => tab.navigate.mock.calls)[0]?.[0]).toContain('/session/end')
   })
 })
 

@@ -34,6 +34,7 @@ function browserEnvironment(): IdleEnvironment {
     createChannel: typeof BroadcastChannel === 'undefined' ? null : (name) => new BroadcastChannel(name),
     shared: webStorage('local'),
     tab: webStorage('session'),
+    locks: typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null,
   }
 }
 
