@@ -7,6 +7,7 @@
 import type { AuthClient } from './AuthClient.js'
 import { AuthError } from './AuthError.js'
 import { defineFeature, missingFeature, type AuthFeature } from './AuthFeature.js'
+import { dev } from './dev.js'
 import { createIdleTimer, type IdleEnvironment, type IdleLogoutMode, type IdleTimeoutCode, type IdleTimer } from './createIdleTimer.js'
 import { webStorage } from './sessionPersistence.js'
 
@@ -64,13 +65,17 @@ export function idleTimeout(options: IdleTimeoutOptions): AuthFeature<'idle-time
   if (!isSeconds(after) || !isSeconds(warnBefore) || warnBefore >= after) {
     throw new AuthError(
       'config',
-      `idleTimeout({ after, warnBefore }) takes seconds with after > warnBefore > 0, such as idleTimeout({ after: 900, warnBefore: 60 }) for 15 minutes with a one-minute warning; got after: ${String(after)}, warnBefore: ${String(warnBefore)}${options?.warnBefore === undefined ? ' (the default)' : ''}.`,
+      dev
+        ? `idleTimeout({ after, warnBefore }) takes seconds with after > warnBefore > 0, such as idleTimeout({ after: 900, warnBefore: 60 }) for 15 minutes with a one-minute warning; got after: ${String(after)}, warnBefore: ${String(warnBefore)}${options?.warnBefore === undefined ? ' (the default)' : ''}.`
+        : 'idleTimeout: after > warnBefore > 0 (seconds)',
     )
   }
   if (mode !== 'redirect' && mode !== 'local') {
     throw new AuthError(
       'config',
-      `idleTimeout({ mode }) is 'redirect' (the default: also ends the session at the IdP) or 'local' (this app only), not ${JSON.stringify(mode)}. A popup cannot open without the user's click.`,
+      dev
+        ? `idleTimeout({ mode }) is 'redirect' (the default: also ends the session at the IdP) or 'local' (this app only), not ${JSON.stringify(mode)}. A popup cannot open without the user's click.`
+        : 'idleTimeout: mode is redirect or local',
     )
   }
   const settings = { afterMs: after * 1000, warnBeforeMs: warnBefore * 1000, mode }
