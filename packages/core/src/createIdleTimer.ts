@@ -237,7 +237,7 @@ export function createIdleTimer(settings: IdleSettings, client: AuthClient, key:
   function onMessage(event: MessageEvent): void {
     const message = event.data as Partial<IdleMessage> | null
     if (message?.type === 'active' && signedIn()) {
-      // Our own clock: another tab's may differ (and does under Playwright's per-page clocks).
+      // Measured on this tab's clock: another tab's may differ.
       last = Date.now()
       check()
     } else if (message?.type === 'expired') {
