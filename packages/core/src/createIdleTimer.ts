@@ -57,7 +57,7 @@ export interface IdleEnvironment {
   locks: Pick<LockManager, 'request'> | null
 }
 
-type IdleMessage = { readonly type: 'active' } | { readonly type: 'expired' }
+type IdleMessage = { readonly type: 'active'; readonly at: number } | { readonly type: 'expired' }
 
 /** Pointer and key activity; `visibilitychange` counts separately, once the sleeping page has been checked. */
 const activityEvents = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const
@@ -104,6 +104,7 @@ export function createIdleTimer(settings: IdleSettings, client: AuthClient, key:
   let sharedAt = -Infinity
   let channel: BroadcastChannel | null = null
   let cancelTimer = (): void => undefined
+  let cancelShare: (() => void) | null = null
   let unsubscribe = (): void => undefined
   let previous: AuthState | null = null
   let running = false
@@ -124,13 +125,22 @@ export function createIdleTimer(settings: IdleSettings, client: AuthClient, key:
     return Number.isFinite(at) ? Math.min(at, Date.now()) : 0
   }
 
-  /** Activity here: remembered at once, shared with storage and the other tabs at most every few seconds. */
+  /**
+   * Activity here: remembered at once, shared with storage and the other tabs at most every few
+   * seconds, the last of a burst included, so no tab reaches zero early for want of it.
+   */
   function touch(): void {
     last = Date.now()
-    if (last - sharedAt < shareActivityEveryMs) return
-    sharedAt = last
+    if (last - sharedAt >= shareActivityEveryMs) share()
+    else cancelShare ??= setClampedTimeout(share, sharedAt + shareActivityEveryMs)
+  }
+
+  function share(): void {
+    cancelShare?.()
+    cancelShare = null
+    sharedAt = Date.now()
     write(env.shared, activityKey, String(last))
-    post({ type: 'active' })
+    post({ type: 'active', at: last })
   }
 
   function show(snapshot: IdleSnapshot): void {
@@ -215,8 +225,8 @@ export function createIdleTimer(settings: IdleSettings, client: AuthClient, key:
     markEnded(false)
     // A sign-in that completed here is activity; a restored session keeps the idle time it had.
     if (before?.pending === 'callback' || before?.pending === 'login' || storedActivity() === 0) {
-      sharedAt = -Infinity
-      touch()
+      last = Date.now()
+      share()
     }
     check()
   }
@@ -237,8 +247,8 @@ export function createIdleTimer(settings: IdleSettings, client: AuthClient, key:
   function onMessage(event: MessageEvent): void {
     const message = event.data as Partial<IdleMessage> | null
     if (message?.type === 'active' && signedIn()) {
-      // Measured on this tab's clock: another tab's may differ.
-      last = Date.now()
+      // Never in this tab's future, should the clocks differ.
+      last = Math.max(last, Math.min(Number(message.at) || 0, Date.now()))
       check()
     } else if (message?.type === 'expired') {
       markEnded(true)
@@ -249,8 +259,8 @@ export function createIdleTimer(settings: IdleSettings, client: AuthClient, key:
 
   function staySignedIn(): void {
     if (!signedIn()) return
-    sharedAt = -Infinity
-    touch()
+    last = Date.now()
+    share()
     check()
   }
 
@@ -279,6 +289,8 @@ export function createIdleTimer(settings: IdleSettings, client: AuthClient, key:
       document.removeEventListener('visibilitychange', onVisibility)
       unsubscribe()
       cancelTimer()
+      cancelShare?.()
+      cancelShare = null
       show(quiet)
     },
   }

@@ -191,20 +191,26 @@ describe('the idle timer across tabs', () => {
     expect(first.idle.getSnapshot().warning).toBe(false)
   })
 
-  it('tells the other tabs of activity at most every few seconds, not on every mousemove', async () => {
+  it('tells the other tabs of activity at most every few seconds, the last of a burst included', async () => {
     seedSession()
     await loadSignedInTab()
     const heard: unknown[] = []
     hub.createChannel(`${sessionKey.replace(/:session$/, '')}:idle`).addEventListener('message', (event) => heard.push((event as MessageEvent).data))
     await seconds(10)
+    const burstStart = Date.now()
     for (let tenth = 0; tenth < 40; tenth += 1) {
       document.dispatchEvent(new PointerEvent('pointermove'))
       await vi.advanceTimersByTimeAsync(100)
     }
     await hub.flush()
-    expect(heard).toEqual([{ type: 'active' }])
-    await seconds(2)
-    document.dispatchEvent(new PointerEvent('pointermove'))
+    expect(heard).toEqual([{ type: 'active', at: burstStart }])
+    await seconds(1)
+    await hub.flush()
+    expect(heard).toEqual([
+      { type: 'active', at: burstStart },
+      { type: 'active', at: burstStart + 3900 },
+    ])
+    await seconds(60)
     await hub.flush()
     expect(heard).toHaveLength(2)
   })
