@@ -167,6 +167,25 @@ describe('the idle timer', () => {
     expect(window.sessionStorage.getItem(sessionKey)).toBeNull()
   })
 
+  it('signs out a page that wakes past the deadline before its return counts as activity', async () => {
+    seedSession()
+    const { client } = await loadSignedInTab()
+    // Asleep: the clock moved on, the timers did not fire.
+    vi.setSystemTime(Date.now() + 600_000)
+    document.dispatchEvent(new Event('visibilitychange'))
+    expect(client.getState()).toMatchObject({ status: 'anonymous', error: { code: 'idle_timeout' } })
+    expect(window.sessionStorage.getItem(sessionKey)).toBeNull()
+  })
+
+  it('counts the page coming back into view as activity', async () => {
+    seedSession()
+    const { idle: timer } = await loadSignedInTab()
+    await seconds(80)
+    document.dispatchEvent(new Event('visibilitychange'))
+    await seconds(80)
+    expect(timer.getSnapshot().warning).toBe(false)
+  })
+
   it('stops its timers and listeners on dispose', async () => {
     seedSession()
     const { client, idle: timer } = await loadSignedInTab()
