@@ -42,6 +42,7 @@ const sidebar: DefaultTheme.SidebarItem[] = [
       { text: 'TanStack Router beforeLoad', link: '/recipes/tanstack-router' },
       { text: 'Calling several APIs', link: '/recipes/several-apis' },
       { text: 'Roles and the forbidden view', link: '/recipes/roles' },
+      { text: 'Sign out a user who walked away', link: '/recipes/idle-timeout' },
       { text: 'Testing', link: '/recipes/testing' },
       { text: 'A strict Content-Security-Policy', link: '/recipes/content-security-policy' },
     ],

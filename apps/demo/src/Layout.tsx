@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { NavLink, Outlet } from 'react-router'
 import { LoginButton, LogoutButton, useAuth, type LogoutResult } from '@latchkey/react'
+import { IdleWarning } from '@latchkey/react/idle-timeout'
 
 /** An IdP without an end-session endpoint keeps its session: the user should know the next sign-in may skip the password. */
 function noticeOf({ idpSession }: LogoutResult): string | null {
@@ -61,6 +62,7 @@ export function Layout() {
         {notice && !signedIn && <p role="status">{notice}</p>}
         <Outlet />
       </main>
+      <IdleWarning />
     </>
   )
 }

@@ -2,8 +2,10 @@ import { createAuthClient } from '@latchkey/react'
 import { dpop } from '@latchkey/react/dpop'
 import { authFetch } from '@latchkey/react/fetch'
 import { idTokenSignature } from '@latchkey/react/id-token-signature'
+import { idleTimeout } from '@latchkey/react/idle-timeout'
 import { popup } from '@latchkey/react/popup'
 import { tabSync } from '@latchkey/react/tab-sync'
+import { readDemoIdle } from './demoIdle.js'
 import { demoIdp } from './demoIdpSettings.js'
 import { readDemoStorage } from './demoStorage.js'
 import { readDemoUserinfo } from './demoUserinfo.js'
@@ -27,11 +29,14 @@ export const auth = createAuthClient({
   // it sends the token to the userinfo endpoint's origin when the build names one.
   // dpop() binds the tokens to a key in this browser: a token copied out of storage is useless elsewhere.
   // It cannot go with loadUserInfo, which oidc-client-ts sends a bearer token.
+  // idleTimeout() signs out after 15 minutes without activity in any tab, warning a minute ahead
+  // (Layout renders <IdleWarning>); the e2e suite shortens it through localStorage.
   features: [
     popup(),
     tabSync(),
     authFetch({ stepUpScopes: ['orders:write'], ...(demoIdp.userinfoUrl && { origins: [new URL(demoIdp.userinfoUrl).origin] }) }),
     idTokenSignature(),
+    idleTimeout(readDemoIdle()),
     ...(loadUserInfo || !demoIdp.dpop ? [] : [dpop()]),
   ],
   loadUserInfo,

@@ -30,7 +30,7 @@ export interface AuthClientConfig {
   popupRedirectUri?: string
   /**
    * What the app adds beyond redirect sign-in, session restore and renewal by refresh token; an app
-   * bundles only what it adds. `popup()`, `tabSync()`, `silentRenewal()`, `authFetch()`, `idTokenSignature()`, `dpop()`, each from
+   * bundles only what it adds. `popup()`, `tabSync()`, `silentRenewal()`, `authFetch()`, `idTokenSignature()`, `dpop()`, `idleTimeout()`, each from
    * `@latchkey/core/<feature>`. Default none.
    *
    * @example

@@ -19,6 +19,7 @@ export type AuthErrorCode =
   | 'refresh_failed'
   | 'idp_error'
   | 'storage'
+  | 'idle_timeout'
   | 'unknown'
 
 /** The optional parts of an `AuthError`. */

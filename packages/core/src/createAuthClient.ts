@@ -4,6 +4,7 @@ import { featureCode, missingFeature } from './AuthFeature.js'
 import type { AuthFetchCode } from './authFetch.js'
 import { initialAuthState, type AuthState } from './AuthState.js'
 import { createAccessTokens } from './createAccessTokens.js'
+import type { IdleTimeoutCode } from './createIdleTimer.js'
 import { createLogin } from './createLogin.js'
 import { completeSignoutReturn, createLogout } from './createLogout.js'
 import { createPendingSigninStore } from './createPendingSigninStore.js'
@@ -61,6 +62,7 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
   const protocol = createProtocol(config, pending, key, dpop)
   const logoutReturnKey = `${key}:logout-return`
   const fetchFeature = featureCode<AuthFetchCode>(config.features, 'fetch')
+  const idle = featureCode<IdleTimeoutCode>(config.features, 'idle-timeout')
   let started: Promise<void> | undefined
 
   const tabs =
@@ -138,6 +140,7 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
     const relay = popup?.relay ?? silent?.relay
     if (relay && isRelayedCallback(window.location.href)) return relay()
     tabs?.start()
+    idleTimer?.start()
     if (config.autoRenew) schedule.start()
     window.addEventListener('pageshow', onPageShow)
     void protocol.clearStaleSignins()
@@ -171,6 +174,7 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
     dispose() {
       started = undefined
       tabs?.stop()
+      idleTimer?.stop()
       schedule.stop()
       window.removeEventListener('pageshow', onPageShow)
       lifecycle.abortPopups()
@@ -204,5 +208,6 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
         })
       : () => Promise.reject(missingFeature('fetch', 'auth.fetch()')),
   }
+  const idleTimer = idle?.create(client, key, lifecycle.dispatch)
   return client
 }

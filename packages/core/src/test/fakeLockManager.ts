@@ -54,6 +54,12 @@ export function createFakeLockManager(): Pick<LockManager, 'request' | 'query'> 
         reject(options.signal?.reason ?? new DOMException('aborted', 'AbortError'))
       }
       if (options.signal?.aborted) return reject(options.signal.reason)
+      if (options.ifAvailable && (waiting.some((other) => other.name === name) || !grantable(lock))) {
+        Promise.resolve()
+          .then(() => callback(null))
+          .then(resolve, reject)
+        return
+      }
       options.signal?.addEventListener('abort', onAbort)
       waiting.push(entry)
       pump()
