@@ -2,14 +2,14 @@ import { AuthError } from './AuthError.js'
 import { dev } from './dev.js'
 
 /** What an app can add to its client, each from an entry point of its own. */
-export type AuthFeatureKind = 'popup' | 'tab-sync' | 'silent-renewal' | 'fetch' | 'id-token-signature' | 'dpop'
+export type AuthFeatureKind = 'popup' | 'tab-sync' | 'silent-renewal' | 'fetch' | 'id-token-signature' | 'dpop' | 'device-code'
 
 declare const implementation: unique symbol
 
 /**
  * A feature for `createAuthClient({ features: [...] })`. An app that does not add one does not
  * bundle its code: each comes from its own entry point (`@latchkey/core/popup`, `/tab-sync`,
- * `/silent-renewal`, `/fetch`, `/id-token-signature`, `/dpop`).
+ * `/silent-renewal`, `/fetch`, `/id-token-signature`, `/dpop`, `/device-code`).
  */
 export interface AuthFeature<Kind extends AuthFeatureKind = AuthFeatureKind> {
   /** Which feature this is. */
@@ -40,6 +40,7 @@ const entryPoints: Record<AuthFeatureKind, string> = {
   fetch: 'authFetch',
   'id-token-signature': 'idTokenSignature',
   dpop: 'dpop',
+  'device-code': 'deviceCode',
 }
 
 /** The error for using a feature the app did not add: in development it says how to add it. */

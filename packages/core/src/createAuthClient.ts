@@ -13,6 +13,7 @@ import { createRenewal } from './createRenewal.js'
 import { browserPageSignals, createRenewalSchedule } from './createRenewalSchedule.js'
 import { createSessionHolder } from './createSessionHolder.js'
 import { createSessionLifecycle } from './createSessionLifecycle.js'
+import type { DeviceCodeCode } from './deviceCode.js'
 import type { DpopCode } from './dpop.js'
 import type { PopupCode } from './popup.js'
 import { resolveConfig } from './resolveConfig.js'
@@ -61,6 +62,7 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
   const protocol = createProtocol(config, pending, key, dpop)
   const logoutReturnKey = `${key}:logout-return`
   const fetchFeature = featureCode<AuthFetchCode>(config.features, 'fetch')
+  const device = featureCode<DeviceCodeCode>(config.features, 'device-code')
   let started: Promise<void> | undefined
 
   const tabs =
@@ -203,6 +205,9 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
           ...(dpop && { send: dpop.send }),
         })
       : () => Promise.reject(missingFeature('fetch', 'auth.fetch()')),
+    loginWithDeviceCode: device
+      ? device.create({ config, protocol, holder, lifecycle, start: () => client.start() })
+      : () => Promise.reject(missingFeature('device-code', 'auth.loginWithDeviceCode()')),
   }
   return client
 }

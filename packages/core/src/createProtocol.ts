@@ -27,6 +27,10 @@ export interface LoginState {
   maxAge?: number
 }
 
+/** What a token response brings, from oidc-client-ts or from another grant. */
+export type TokenAnswer = Pick<SigninResponse, 'id_token' | 'access_token' | 'token_type' | 'refresh_token' | 'expires_at' | 'scope'> &
+  Partial<Pick<SigninResponse, 'profile'>>
+
 export interface SigninRequest {
   url: string
   state: string
@@ -140,7 +144,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   let verifySignature: ((idToken: string, algorithms: readonly string[]) => Promise<void>) | undefined
 
   /** With the ID token signature feature, checks `response`'s ID token against the IdP's keys. */
-  async function checkSignature(response: SigninResponse, expected: IdTokenExpectations): Promise<void> {
+  async function checkSignature(response: TokenAnswer, expected: IdTokenExpectations): Promise<void> {
     if (!signatureFeature || !response.id_token) return
     const jwksUri = (await metadata()).jwks_uri
     if (!jwksUri) throw new AuthError('config', 'The identity provider publishes no jwks_uri, so the ID token signature cannot be checked.')
@@ -179,7 +183,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     )
   }
 
-  function toSession(response: SigninResponse, expected: IdTokenExpectations, lineage: string, version: number, requestedScope: string): Session {
+  function toSession(response: TokenAnswer, expected: IdTokenExpectations, lineage: string, version: number, requestedScope: string): Session {
     if (!response.id_token) {
       throw new AuthError('invalid_token', 'The identity provider returned no ID token. Make sure the scope includes "openid".')
     }
@@ -217,14 +221,22 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
       throw refusedScope(err, requested, document.scopes_supported, context)
     })
     const loginState = readLoginState(response.userState, config.origin)
-    const expected = await expectations(loginState.maxAge)
+    return { loginState, session: await sessionOf(response, requested, loginState.maxAge) }
+  }
+
+  /** The checks every sign-in's tokens pass, then its new session. */
+  async function sessionOf(response: TokenAnswer, requested: string, maxAge?: number): Promise<Session> {
+    const expected = await expectations(maxAge)
     await checkSignature(response, expected)
-    return { loginState, session: toSession(response, expected, crypto.randomUUID(), 0, requested) }
+    return toSession(response, expected, crypto.randomUUID(), 0, requested)
   }
 
   return {
     metadata,
     pendingLoginState,
+    configuredScopes,
+    /** A sign-in's token response that no redirect brought (the device grant), checked as a redirect's is: its new session. */
+    sessionOf,
 
     /**
      * Starts a sign-in: the authorization URL and its state. `scope` adds to `baseScopes`. A `relayed`
