@@ -206,7 +206,7 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
         })
       : () => Promise.reject(missingFeature('fetch', 'auth.fetch()')),
     loginWithDeviceCode: device
-      ? device.create({ config, protocol, holder, lifecycle, start: () => client.start() })
+      ? device.create({ config, protocol, holder, lifecycle, dpop, start: () => client.start() })
       : () => Promise.reject(missingFeature('device-code', 'auth.loginWithDeviceCode()')),
   }
   return client

@@ -1,6 +1,8 @@
 import {
   allowInsecureRequests,
   deviceAuthorizationRequest,
+  DPoP,
+  isDPoPNonceError,
   deviceCodeGrantRequest,
   None,
   processDeviceAuthorizationResponse,
@@ -16,6 +18,7 @@ import type { Protocol } from './createProtocol.js'
 import type { SessionHolder } from './createSessionHolder.js'
 import type { SessionLifecycle } from './createSessionLifecycle.js'
 import type { DeviceAuthorization, DeviceLoginOptions } from './DeviceAuthorization.js'
+import type { DpopBinding } from './dpop.js'
 import { dev } from './dev.js'
 import type { ResolvedConfig } from './resolveConfig.js'
 import { scopesOf } from './Session.js'
@@ -27,6 +30,8 @@ export interface DeviceLoginParts {
   protocol: Protocol
   holder: SessionHolder
   lifecycle: SessionLifecycle
+  /** With the DPoP feature, the tokens are bound to its key as a redirect sign-in's are. */
+  dpop: DpopBinding | null
   /** The client's `start()`: a sign-in begins after the stored session was restored, never racing it. */
   start(): Promise<void>
 }
@@ -38,7 +43,7 @@ const slowDownSeconds = 5
 const maxBackoffMs = 60_000
 
 /** `auth.loginWithDeviceCode()`: asks for a code, then polls the token endpoint until the user has answered. */
-export function createDeviceLogin({ config, protocol, holder, lifecycle, start }: DeviceLoginParts): AuthClient['loginWithDeviceCode'] {
+export function createDeviceLogin({ config, protocol, holder, lifecycle, dpop, start }: DeviceLoginParts): AuthClient['loginWithDeviceCode'] {
   const deadlineMs = config.requestTimeoutSeconds * 1000
   const client: Client = { client_id: config.clientId }
 
@@ -63,6 +68,8 @@ export function createDeviceLogin({ config, protocol, holder, lifecycle, start }
     lifecycle.dispatch({ type: 'started', activity: 'login' })
     try {
       const as = await authorizationServer()
+      dpop?.checkIdp(as as Record<string, unknown>, config.issuer)
+      const proofs = dpop ? { DPoP: DPoP(client, await dpop.keyPair()) } : {}
       // The app's own authority decides: an http authority (a loopback IdP in development) is accepted by resolveConfig.
       const http = { [allowInsecureRequests]: as.issuer.startsWith('http:') }
       const scope = [...new Set([...(await protocol.configuredScopes()), ...scopesOf(options.scope)])].join(' ')
@@ -82,7 +89,7 @@ export function createDeviceLogin({ config, protocol, holder, lifecycle, start }
         },
         request: (deviceCode, signal) =>
           withDeadline(
-            deviceCodeGrantRequest(as, client, None(), deviceCode, { ...http, signal }).then((response) => processDeviceCodeResponse(as, client, response)),
+            deviceCodeGrantRequest(as, client, None(), deviceCode, { ...http, ...proofs, signal }).then((response) => processDeviceCodeResponse(as, client, response)),
             deadlineMs,
             'Polling for the device sign-in',
           ),
@@ -115,6 +122,7 @@ export function createDeviceLogin({ config, protocol, holder, lifecycle, start }
     const stopped = new AbortController()
     let interval = started.interval ?? defaultIntervalSeconds
     let failures = 0
+    let nonceRetried = false
     let timer: ReturnType<typeof setTimeout> | undefined
     let settle!: (error: AuthError | null) => void
 
@@ -163,6 +171,10 @@ export function createDeviceLogin({ config, protocol, holder, lifecycle, start }
     }
 
     function answer(err: unknown): void {
+      // RFC 9449 §8: the IdP wants its DPoP nonce in the proof; the DPoP handle has it now, so ask again at once, once.
+      const retryNonce = isDPoPNonceError(err) && !nonceRetried
+      nonceRetried = retryNonce
+      if (retryNonce) return wait(0)
       const error = toDeviceError(err)
       if (err instanceof ResponseBodyError && err.error === 'authorization_pending') {
         failures = 0
@@ -208,11 +220,14 @@ function expired(): AuthError {
   return new AuthError('device_code_expired', 'The code expired before anyone signed in with it. Ask for a new code.')
 }
 
+/** The schemes' usual spelling: oauth4webapi lowercases `token_type`, and the session keeps it for the Authorization header. */
+const tokenTypes: Readonly<Record<string, string>> = { bearer: 'Bearer', dpop: 'DPoP' }
+
 /** The token response as the session builder reads it: oauth4webapi gives seconds to live, not a time. */
 function toTokenAnswer(tokens: TokenEndpointResponse): Parameters<Protocol['sessionOf']>[0] {
   return {
     access_token: tokens.access_token,
-    token_type: tokens.token_type === 'bearer' ? 'Bearer' : tokens.token_type,
+    token_type: tokenTypes[tokens.token_type] ?? tokens.token_type,
     id_token: tokens.id_token,
     refresh_token: tokens.refresh_token,
     scope: tokens.scope,

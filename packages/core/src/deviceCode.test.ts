@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { AuthClientConfig } from './AuthClientConfig.js'
 import { isAuthError, type AuthError } from './AuthError.js'
 import { deviceCode } from './deviceCode.js'
+import { dpop } from './dpop.js'
 import { flushPromises } from './test/flushPromises.js'
 import { loadApp, testIdp } from './test/signInThroughIdp.js'
 
@@ -74,6 +75,26 @@ describe('loginWithDeviceCode against the mock IdP', () => {
     device.cancel()
     expect(new URLSearchParams(bodies[0]).get('scope')).toBe('openid profile email offline_access orders:read orders:write')
     expect(new URLSearchParams(bodies[0]).get('client_id')).toBe('spa')
+  })
+
+  it('with dpop(), binds the tokens to the key with a proof on each poll, nonce retry included, and renews with it', async () => {
+    await testIdp.configure({ deviceCodeInterval: 1, requireDpopNonce: true })
+    // Node's Web Crypto answers with an ArrayBuffer of Node's realm, which oauth4webapi's instanceof
+    // check does not recognise under jsdom; in a browser there is one realm. Copy it into this one.
+    const sign = crypto.subtle.sign.bind(crypto.subtle)
+    vi.spyOn(crypto.subtle, 'sign').mockImplementation(async (...args) => Uint8Array.from(new Uint8Array(await sign(...args))).buffer)
+    const { client } = loadApp({ features: [deviceCode(), dpop()] })
+    const device = await client.loginWithDeviceCode()
+    await followAuthorization(device.verificationUriComplete ?? '', { username: 'alice' })
+    await device.signedIn
+    const stored = Object.values({ ...window.sessionStorage }).map((value) => JSON.parse(value) as { tokenType?: string }).find((value) => value.tokenType)
+    expect(stored?.tokenType).toBe('DPoP')
+    const polls = (await testIdp.journal()).filter((entry) => entry.grantType === deviceGrant)
+    expect(polls.every((entry) => entry.dpop === true)).toBe(true)
+    expect(polls.map((entry) => entry.error)).toContain('use_dpop_nonce')
+    expect(polls.at(-1)).toMatchObject({ status: 200 })
+    await client.renew()
+    expect((await testIdp.journal()).filter((entry) => entry.grantType === 'refresh_token')).toEqual([expect.objectContaining({ status: 200, dpop: true })])
   })
 
   it('without the feature, rejects with config and says how to add it', async () => {
