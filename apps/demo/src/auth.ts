@@ -1,4 +1,5 @@
 import { createAuthClient } from '@latchkey/react'
+import { deviceCode } from '@latchkey/react/device-code'
 import { dpop } from '@latchkey/react/dpop'
 import { authFetch } from '@latchkey/react/fetch'
 import { idTokenSignature } from '@latchkey/react/id-token-signature'
@@ -27,7 +28,9 @@ export const auth = createAuthClient({
   // it sends the token to the userinfo endpoint's origin when the build names one.
   // dpop() binds the tokens to a key in this browser: a token copied out of storage is useless elsewhere.
   // It cannot go with loadUserInfo, which oidc-client-ts sends a bearer token.
+  // deviceCode() signs the /tv page in from a phone (RFC 8628).
   features: [
+    deviceCode(),
     popup(),
     tabSync(),
     authFetch({ stepUpScopes: ['orders:write'], ...(demoIdp.userinfoUrl && { origins: [new URL(demoIdp.userinfoUrl).origin] }) }),
