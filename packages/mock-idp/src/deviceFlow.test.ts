@@ -79,7 +79,7 @@ describe('device authorization grant (RFC 8628)', () => {
     const html = await page.text();
     expect(html).toContain('Latchkey Mock IdP');
     expect(html).toContain('data-mock-idp="device-code"');
-    expect(html).toContain('name="user_code"');
+    expect(html).toContain('name="user_code" aria-label="Code shown on your device"');
   });
 
   it.each([

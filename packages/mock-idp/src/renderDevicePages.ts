@@ -26,7 +26,7 @@ export function devicePages(clients: readonly ResolvedClient[]) {
         title: 'Connect a device',
         body: `<h1>Connect a device</h1>
 ${problem === undefined ? '<p>Enter the code your device shows.</p>' : `<p role="alert">${escapeHtml(problem)}</p>`}
-${markForm(form, inputFormId, 'device-code')}
+${markForm(form, inputFormId, 'device-code').replace('name="user_code"', 'name="user_code" aria-label="Code shown on your device"')}
 <button type="submit" form="${inputFormId}">Continue</button>`,
       });
     },
