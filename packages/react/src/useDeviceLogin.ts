@@ -8,11 +8,30 @@ import { useAuthClient } from './useAuthClient.js'
  * or anything else, with the AuthError).
  */
 export type DeviceLoginState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'starting' }
-  | { readonly status: 'pending'; readonly device: DeviceAuthorization }
-  | { readonly status: 'signed-in' }
-  | { readonly status: 'error'; readonly error: AuthError }
+  | {
+      /** No sign-in under way: none started yet, or it was cancelled. */
+      readonly status: 'idle'
+    }
+  | {
+      /** Asking the IdP for a code. */
+      readonly status: 'starting'
+    }
+  | {
+      /** The code is on screen; waiting for the user to sign in on another device. */
+      readonly status: 'pending'
+      /** The code, where to enter it, and when it expires. */
+      readonly device: DeviceAuthorization
+    }
+  | {
+      /** The user signed in; the session is the client's now. */
+      readonly status: 'signed-in'
+    }
+  | {
+      /** The sign-in failed: refused, expired, or could not start. */
+      readonly status: 'error'
+      /** Why: `access_denied`, `device_code_expired`, `config`, … */
+      readonly error: AuthError
+    }
 
 /** What `useDeviceLogin()` returns. */
 export interface UseDeviceLoginResult {
