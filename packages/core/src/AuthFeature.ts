@@ -33,19 +33,14 @@ export function featureCode<Code>(features: readonly AuthFeature[], kind: AuthFe
   return found?.code
 }
 
-const entryPoints: Record<AuthFeatureKind, string> = {
-  popup: 'popup',
-  'tab-sync': 'tabSync',
-  'silent-renewal': 'silentRenewal',
-  fetch: 'authFetch',
-  'id-token-signature': 'idTokenSignature',
-  dpop: 'dpop',
-  'device-code': 'deviceCode',
+/** The function that adds `kind`: its name in camelCase, but `authFetch`, since `fetch` is the browser's. */
+function featureName(kind: AuthFeatureKind): string {
+  return kind === 'fetch' ? 'authFetch' : kind.replace(/-(.)/g, (_, letter: string) => letter.toUpperCase())
 }
 
 /** The error for using a feature the app did not add: in development it says how to add it. */
 export function missingFeature(kind: AuthFeatureKind, use: string): AuthError {
-  const name = entryPoints[kind]
+  const name = featureName(kind)
   return new AuthError(
     'config',
     dev

@@ -162,6 +162,7 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
     lifecycle.dispatch({ type: 'settled' })
   }
 
+  const parts = { config, protocol, pending, holder, lifecycle, popup }
   const client: AuthClient = {
     getState: lifecycle.getState,
     subscribe: lifecycle.subscribe,
@@ -177,8 +178,8 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
       window.removeEventListener('pageshow', onPageShow)
       lifecycle.abortPopups()
     },
-    login: createLogin({ config, protocol, pending, holder, lifecycle, popup }),
-    logout: createLogout({ config, protocol, pending, holder, lifecycle, tabs, returnKey: logoutReturnKey, popup }),
+    login: createLogin(parts),
+    logout: createLogout({ ...parts, tabs, returnKey: logoutReturnKey }),
     async getAccessToken(options) {
       await client.start()
       try {
@@ -206,7 +207,7 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
         })
       : () => Promise.reject(missingFeature('fetch', 'auth.fetch()')),
     loginWithDeviceCode: device
-      ? device.create({ config, protocol, holder, lifecycle, dpop, start: () => client.start() })
+      ? device.create({ ...parts, dpop, start: () => client.start() })
       : () => Promise.reject(missingFeature('device-code', 'auth.loginWithDeviceCode()')),
   }
   return client

@@ -14,6 +14,7 @@ import {
 } from 'oauth4webapi'
 import type { AuthClient } from './AuthClient.js'
 import { AuthError } from './AuthError.js'
+import { configuredScopes } from './configuredScopes.js'
 import type { Protocol } from './createProtocol.js'
 import type { SessionHolder } from './createSessionHolder.js'
 import type { SessionLifecycle } from './createSessionLifecycle.js'
@@ -72,7 +73,7 @@ export function createDeviceLogin({ config, protocol, holder, lifecycle, dpop, s
       const proofs = dpop ? { DPoP: DPoP(client, await dpop.keyPair()) } : {}
       // The app's own authority decides: an http authority (a loopback IdP in development) is accepted by resolveConfig.
       const http = { [allowInsecureRequests]: as.issuer.startsWith('http:') }
-      const scope = [...new Set([...(await protocol.configuredScopes()), ...scopesOf(options.scope)])].join(' ')
+      const scope = [...new Set([...configuredScopes(config, as.scopes_supported), ...scopesOf(options.scope)])].join(' ')
       const started = await withDeadline(
         deviceAuthorizationRequest(as, client, None(), { scope }, http).then((response) => processDeviceAuthorizationResponse(as, client, response)),
         deadlineMs,

@@ -8,6 +8,7 @@ import type { PendingSigninStore } from './createPendingSigninStore.js'
 import type { DpopBinding } from './dpop.js'
 import type { IdTokenSignatureCode } from './idTokenSignature.js'
 import { loadCachedMetadata, saveCachedMetadata } from './metadataCache.js'
+import { configuredScopes } from './configuredScopes.js'
 import { refusedScope } from './refusedScope.js'
 import { revokeToken } from './revokeToken.js'
 import type { ResolvedConfig } from './resolveConfig.js'
@@ -113,17 +114,6 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     }
     if (!config.metadata) saveCachedMetadata(metadataKey, document)
     return document
-  }
-
-  /**
-   * The configured scopes, less `offline_access` when latchkey chose it (the default scope) and the
-   * IdP announces scopes without it: an IdP that does not know a scope may refuse the whole sign-in.
-   */
-  async function configuredScopes(): Promise<string[]> {
-    const scopes = scopesOf(config.scope)
-    const supported = (await metadata()).scopes_supported
-    if (!config.isDefaultScope || !Array.isArray(supported) || supported.includes('offline_access')) return scopes
-    return scopes.filter((scope) => scope !== 'offline_access')
   }
 
   /** What an ID token from this IdP is checked against. */
@@ -234,7 +224,6 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   return {
     metadata,
     pendingLoginState,
-    configuredScopes,
     /** A sign-in's token response that no redirect brought (the device grant), checked as a redirect's is: its new session. */
     sessionOf,
 
@@ -261,7 +250,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
         ...(options.appState !== undefined && { appState: options.appState }),
         ...(options.maxAge !== undefined && { maxAge: options.maxAge }),
       }
-      const scope = [...new Set([...(await configuredScopes()), ...baseScopes, ...scopesOf(options.scope)])].join(' ')
+      const scope = [...new Set([...configuredScopes(config, (await metadata()).scopes_supported), ...baseScopes, ...scopesOf(options.scope)])].join(' ')
       const request = await oidc.createSigninRequest({
         state: loginState,
         nonce: crypto.randomUUID(),
