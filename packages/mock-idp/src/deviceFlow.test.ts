@@ -44,6 +44,10 @@ describe('device authorization grant (RFC 8628)', () => {
       expires_in: 600,
       interval: 5,
     });
+    expect(idp.journal()).toEqual([
+      expect.objectContaining({ method: 'GET', path: '/.well-known/openid-configuration', status: 200 }),
+      expect.objectContaining({ method: 'POST', path: '/device/auth', status: 200, at: expect.any(String) }),
+    ]);
   });
 
   it('takes the interval it announces from the deviceCodeInterval setting', async () => {
