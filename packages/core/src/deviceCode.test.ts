@@ -5,7 +5,8 @@ import { isAuthError, type AuthError } from './AuthError.js'
 import { deviceCode } from './deviceCode.js'
 import { dpop } from './dpop.js'
 import { flushPromises } from './test/flushPromises.js'
-import { loadApp, testIdp } from './test/signInThroughIdp.js'
+import { tabSyncWith } from './tabSync.js'
+import { createBrowser, loadApp, stateWhere, testIdp } from './test/signInThroughIdp.js'
 
 const deviceGrant = 'urn:ietf:params:oauth:grant-type:device_code'
 
@@ -61,6 +62,24 @@ describe('loginWithDeviceCode against the mock IdP', () => {
     await followAuthorization(device.verificationUriComplete ?? '', { consent: 'deny' })
     expect((await rejectionOf(device.signedIn)).code).toBe('access_denied')
     expect(client.getState()).toMatchObject({ status: 'anonymous', pending: null, error: { code: 'access_denied' } })
+  })
+
+  it('signs in the other open tabs, and a sign-out in one of them signs this one out', async () => {
+    await testIdp.configure({ deviceCodeInterval: 1 })
+    const browser = createBrowser()
+    const sharedTabs = tabSyncWith(() => ({ ...browser, createChannel: (name) => new BroadcastChannel(name) }))
+    // 'memory' with shareSession keeps a session per tab, as sessionStorage does in a browser; jsdom has one sessionStorage for all.
+    const tab = () => loadApp({ features: [deviceCode(), sharedTabs], storage: 'memory', shareSession: true }).client
+    const other = tab()
+    await other.start()
+    const screen = tab()
+    const device = await screen.loginWithDeviceCode()
+    await followAuthorization(device.verificationUriComplete ?? '', { username: 'alice' })
+    await device.signedIn
+    await stateWhere(other, (state) => state.status === 'authenticated')
+    expect(other.getState().user?.profile.sub).toBe('alice')
+    await other.logout({ mode: 'local' })
+    await stateWhere(screen, (state) => state.status === 'anonymous')
   })
 
   it('asks the IdP for the configured scopes and the ones the call adds', async () => {
