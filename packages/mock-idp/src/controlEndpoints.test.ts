@@ -123,6 +123,7 @@ describe('/__mock endpoints', () => {
     ['an unknown setting', { coop: true, COOP: true }, /unknown setting "COOP"/],
     ['an array', [true], /expected a JSON body/],
     ['a requireDpopNonce that is not a boolean', { coop: true, requireDpopNonce: 'yes' }, /requireDpopNonce must be true or false/],
+    ['a deviceCodeInterval that is not a whole number of seconds', { coop: true, deviceCodeInterval: 0.5 }, /deviceCodeInterval must be a whole number/],
   ])('POST /__mock/settings rejects %s with 400 and changes nothing', async (_name, body, message) => {
     const response = await call('POST', '/__mock/settings', body);
     expect(response.status).toBe(400);
