@@ -32,6 +32,7 @@ const sidebar: DefaultTheme.SidebarItem[] = [
       { text: 'Step-up (insufficient_scope)', link: '/flows/step-up' },
       { text: 'Logout and revocation', link: '/flows/logout' },
       { text: 'DPoP', link: '/flows/dpop' },
+      { text: 'Device authorization grant', link: '/flows/device-code' },
     ],
   },
   { text: 'Error codes', link: '/errors' },

@@ -6,7 +6,7 @@ import { idpIssuer } from './ports.js'
 export { closed, DemoApp, type ConsoleErrors, type TestUser } from './demoFixtures.js'
 
 export const alice: TestUser = { username: 'alice', password: 'alice', name: 'Alice Liddell' }
-const defaultIdpSettings = { consent: 'auto', coop: false, accessTokenTtl: 300, requireDpopNonce: false } as const
+const defaultIdpSettings = { consent: 'auto', coop: false, accessTokenTtl: 300, requireDpopNonce: false, deviceCodeInterval: 5 } as const
 
 export const admin: TestUser = { username: 'admin', password: 'admin', name: 'Ada Admin' }
 

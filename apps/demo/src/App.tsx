@@ -8,6 +8,7 @@ import { NotFoundPage } from './pages/NotFoundPage.js'
 import { OrdersPage } from './pages/OrdersPage.js'
 import { ProfilePage } from './pages/ProfilePage.js'
 import { SessionPage } from './pages/SessionPage.js'
+import { TvPage } from './pages/TvPage.js'
 
 const loading = <p aria-live="polite">Checking your session…</p>
 
@@ -36,6 +37,7 @@ export function App() {
             </RequireAuth>
           }
         />
+        <Route path="tv" element={<TvPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -52,6 +52,7 @@ export function Layout() {
           <NavLink to="/admin">Admin</NavLink>
           <NavLink to="/orders">Orders</NavLink>
           <NavLink to="/session">Session</NavLink>
+          <NavLink to="/tv">TV</NavLink>
         </nav>
         <div className="account">
           <AccountBar onNotice={setNotice} />

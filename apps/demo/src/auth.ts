@@ -1,4 +1,5 @@
 import { createAuthClient } from '@latchkey/react'
+import { deviceCode } from '@latchkey/react/device-code'
 import { dpop } from '@latchkey/react/dpop'
 import { authFetch } from '@latchkey/react/fetch'
 import { idTokenSignature } from '@latchkey/react/id-token-signature'
@@ -31,7 +32,9 @@ export const auth = createAuthClient({
   // It cannot go with loadUserInfo, which oidc-client-ts sends a bearer token.
   // idleTimeout() signs out after 15 minutes without activity in any tab, warning a minute ahead
   // (Layout renders <IdleWarning>); the e2e suite shortens it through localStorage.
+  // deviceCode() signs the /tv page in from a phone (RFC 8628).
   features: [
+    deviceCode(),
     popup(),
     tabSync(),
     authFetch({ stepUpScopes: ['orders:write'], ...(demoIdp.userinfoUrl && { origins: [new URL(demoIdp.userinfoUrl).origin] }) }),

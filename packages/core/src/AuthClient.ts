@@ -1,4 +1,5 @@
 import type { AuthState } from './AuthState.js'
+import type { DeviceAuthorization, DeviceLoginOptions } from './DeviceAuthorization.js'
 
 /** How a sign-in runs: `redirect` leaves the page for the IdP; `popup` (needs `popup()`) keeps the page. */
 export type LoginMode = 'redirect' | 'popup'
@@ -139,6 +140,13 @@ export interface AuthClient {
    * that `authFetch({ stepUpScopes })` allows (as `stepUp` says) and retries.
    */
   fetch(input: RequestInfo | URL, init?: RequestInit, options?: AuthFetchOptions): Promise<Response>
+  /**
+   * With the device code feature: starts a sign-in on another device (RFC 8628), for kiosks, TVs and
+   * shared screens. Resolves once the IdP gave a code to show; its `signedIn` settles when the user
+   * has approved, refused, or the code expired. Rejects with `config` when the IdP has no device
+   * authorization endpoint.
+   */
+  loginWithDeviceCode(options?: DeviceLoginOptions): Promise<DeviceAuthorization>
   /** Renews the tokens now. */
   renew(): Promise<void>
   /** The `appState` passed to the `login()` that produced this session, if any. */

@@ -14,6 +14,8 @@ export type AuthErrorCode =
   | 'invalid_token'
   | 'popup_blocked'
   | 'popup_closed'
+  | 'cancelled'
+  | 'device_code_expired'
   | 'network'
   | 'timeout'
   | 'refresh_failed'

@@ -2,14 +2,14 @@ import { AuthError } from './AuthError.js'
 import { dev } from './dev.js'
 
 /** What an app can add to its client, each from an entry point of its own. */
-export type AuthFeatureKind = 'popup' | 'tab-sync' | 'silent-renewal' | 'fetch' | 'id-token-signature' | 'dpop' | 'idle-timeout'
+export type AuthFeatureKind = 'popup' | 'tab-sync' | 'silent-renewal' | 'fetch' | 'id-token-signature' | 'dpop' | 'idle-timeout' | 'device-code'
 
 declare const implementation: unique symbol
 
 /**
  * A feature for `createAuthClient({ features: [...] })`. An app that does not add one does not
  * bundle its code: each comes from its own entry point (`@latchkey/core/popup`, `/tab-sync`,
- * `/silent-renewal`, `/fetch`, `/id-token-signature`, `/dpop`, `/idle-timeout`).
+ * `/silent-renewal`, `/fetch`, `/id-token-signature`, `/dpop`, `/idle-timeout`, `/device-code`).
  */
 export interface AuthFeature<Kind extends AuthFeatureKind = AuthFeatureKind> {
   /** Which feature this is. */
@@ -33,19 +33,14 @@ export function featureCode<Code>(features: readonly AuthFeature[], kind: AuthFe
   return found?.code
 }
 
-const entryPoints: Record<AuthFeatureKind, string> = {
-  popup: 'popup',
-  'tab-sync': 'tabSync',
-  'silent-renewal': 'silentRenewal',
-  fetch: 'authFetch',
-  'id-token-signature': 'idTokenSignature',
-  dpop: 'dpop',
-  'idle-timeout': 'idleTimeout',
+/** The function that adds `kind`: its name in camelCase, but `authFetch`, since `fetch` is the browser's. */
+function featureName(kind: AuthFeatureKind): string {
+  return kind === 'fetch' ? 'authFetch' : kind.replace(/-(.)/g, (_, letter: string) => letter.toUpperCase())
 }
 
 /** The error for using a feature the app did not add: in development it says how to add it. */
 export function missingFeature(kind: AuthFeatureKind, use: string): AuthError {
-  const name = entryPoints[kind]
+  const name = featureName(kind)
   return new AuthError(
     'config',
     dev

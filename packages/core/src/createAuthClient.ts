@@ -14,6 +14,7 @@ import { createRenewal } from './createRenewal.js'
 import { browserPageSignals, createRenewalSchedule } from './createRenewalSchedule.js'
 import { createSessionHolder } from './createSessionHolder.js'
 import { createSessionLifecycle } from './createSessionLifecycle.js'
+import type { DeviceCodeCode } from './deviceCode.js'
 import type { DpopCode } from './dpop.js'
 import type { PopupCode } from './popup.js'
 import { resolveConfig } from './resolveConfig.js'
@@ -63,6 +64,7 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
   const logoutReturnKey = `${key}:logout-return`
   const fetchFeature = featureCode<AuthFetchCode>(config.features, 'fetch')
   const idle = featureCode<IdleTimeoutCode>(config.features, 'idle-timeout')
+  const device = featureCode<DeviceCodeCode>(config.features, 'device-code')
   let started: Promise<void> | undefined
 
   const tabs =
@@ -163,6 +165,7 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
     lifecycle.dispatch({ type: 'settled' })
   }
 
+  const parts = { config, protocol, pending, holder, lifecycle, popup }
   const client: AuthClient = {
     getState: lifecycle.getState,
     subscribe: lifecycle.subscribe,
@@ -179,8 +182,8 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
       window.removeEventListener('pageshow', onPageShow)
       lifecycle.abortPopups()
     },
-    login: createLogin({ config, protocol, pending, holder, lifecycle, popup }),
-    logout: createLogout({ config, protocol, pending, holder, lifecycle, tabs, returnKey: logoutReturnKey, popup }),
+    login: createLogin(parts),
+    logout: createLogout({ ...parts, tabs, returnKey: logoutReturnKey }),
     async getAccessToken(options) {
       await client.start()
       try {
@@ -207,6 +210,9 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
           ...(dpop && { send: dpop.send }),
         })
       : () => Promise.reject(missingFeature('fetch', 'auth.fetch()')),
+    loginWithDeviceCode: device
+      ? device.create({ ...parts, dpop, start: () => client.start() })
+      : () => Promise.reject(missingFeature('device-code', 'auth.loginWithDeviceCode()')),
   }
   const idleTimer = idle?.create(client, key, lifecycle.dispatch)
   return client

@@ -8,6 +8,7 @@ import type { PendingSigninStore } from './createPendingSigninStore.js'
 import type { DpopBinding } from './dpop.js'
 import type { IdTokenSignatureCode } from './idTokenSignature.js'
 import { loadCachedMetadata, saveCachedMetadata } from './metadataCache.js'
+import { configuredScopes } from './configuredScopes.js'
 import { refusedScope } from './refusedScope.js'
 import { revokeToken } from './revokeToken.js'
 import type { ResolvedConfig } from './resolveConfig.js'
@@ -26,6 +27,10 @@ export interface LoginState {
   /** The `max_age` the sign-in asked for: its ID token's `auth_time` is checked against it. */
   maxAge?: number
 }
+
+/** What a token response brings, from oidc-client-ts or from another grant. */
+export type TokenAnswer = Pick<SigninResponse, 'id_token' | 'access_token' | 'token_type' | 'refresh_token' | 'expires_at' | 'scope'> &
+  Partial<Pick<SigninResponse, 'profile'>>
 
 export interface SigninRequest {
   url: string
@@ -111,17 +116,6 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     return document
   }
 
-  /**
-   * The configured scopes, less `offline_access` when latchkey chose it (the default scope) and the
-   * IdP announces scopes without it: an IdP that does not know a scope may refuse the whole sign-in.
-   */
-  async function configuredScopes(): Promise<string[]> {
-    const scopes = scopesOf(config.scope)
-    const supported = (await metadata()).scopes_supported
-    if (!config.isDefaultScope || !Array.isArray(supported) || supported.includes('offline_access')) return scopes
-    return scopes.filter((scope) => scope !== 'offline_access')
-  }
-
   /** What an ID token from this IdP is checked against. */
   async function expectations(maxAge?: number): Promise<IdTokenExpectations> {
     const announced = ((await metadata()) as Record<string, unknown>)['id_token_signing_alg_values_supported']
@@ -140,7 +134,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   let verifySignature: ((idToken: string, algorithms: readonly string[]) => Promise<void>) | undefined
 
   /** With the ID token signature feature, checks `response`'s ID token against the IdP's keys. */
-  async function checkSignature(response: SigninResponse, expected: IdTokenExpectations): Promise<void> {
+  async function checkSignature(response: TokenAnswer, expected: IdTokenExpectations): Promise<void> {
     if (!signatureFeature || !response.id_token) return
     const jwksUri = (await metadata()).jwks_uri
     if (!jwksUri) throw new AuthError('config', 'The identity provider publishes no jwks_uri, so the ID token signature cannot be checked.')
@@ -179,7 +173,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     )
   }
 
-  function toSession(response: SigninResponse, expected: IdTokenExpectations, lineage: string, version: number, requestedScope: string): Session {
+  function toSession(response: TokenAnswer, expected: IdTokenExpectations, lineage: string, version: number, requestedScope: string): Session {
     if (!response.id_token) {
       throw new AuthError('invalid_token', 'The identity provider returned no ID token. Make sure the scope includes "openid".')
     }
@@ -217,14 +211,21 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
       throw refusedScope(err, requested, document.scopes_supported, context)
     })
     const loginState = readLoginState(response.userState, config.origin)
-    const expected = await expectations(loginState.maxAge)
+    return { loginState, session: await sessionOf(response, requested, loginState.maxAge) }
+  }
+
+  /** The checks every sign-in's tokens pass, then its new session. */
+  async function sessionOf(response: TokenAnswer, requested: string, maxAge?: number): Promise<Session> {
+    const expected = await expectations(maxAge)
     await checkSignature(response, expected)
-    return { loginState, session: toSession(response, expected, crypto.randomUUID(), 0, requested) }
+    return toSession(response, expected, crypto.randomUUID(), 0, requested)
   }
 
   return {
     metadata,
     pendingLoginState,
+    /** A sign-in's token response that no redirect brought (the device grant), checked as a redirect's is: its new session. */
+    sessionOf,
 
     /**
      * Starts a sign-in: the authorization URL and its state. `scope` adds to `baseScopes`. A `relayed`
@@ -249,7 +250,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
         ...(options.appState !== undefined && { appState: options.appState }),
         ...(options.maxAge !== undefined && { maxAge: options.maxAge }),
       }
-      const scope = [...new Set([...(await configuredScopes()), ...baseScopes, ...scopesOf(options.scope)])].join(' ')
+      const scope = [...new Set([...configuredScopes(config, (await metadata()).scopes_supported), ...baseScopes, ...scopesOf(options.scope)])].join(' ')
       const request = await oidc.createSigninRequest({
         state: loginState,
         nonce: crypto.randomUUID(),

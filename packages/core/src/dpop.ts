@@ -23,6 +23,8 @@ export interface DpopBinding {
   }
   /** The key's thumbprint, sent as `dpop_jkt` so that the authorization code is bound to the key too. */
   thumbprint(): Promise<string>
+  /** The key pair itself, for token requests that oidc-client-ts does not send (the device grant). */
+  keyPair(): Promise<CryptoKeyPair>
   /** Sends a resource request with a DPoP-bound token and its proof. */
   send(request: Request, accessToken: string): Promise<Response>
   /** Throws a `config` error unless the IdP's discovery document announces DPoP with ES256. */
@@ -69,6 +71,7 @@ function connect(store: DpopKeyStore, { clientId, loadUserInfo }: Parameters<Dpo
   return {
     settings: { store, bind_authorization_code: true },
     thumbprint: async () => dpopThumbprint(await keyPair()),
+    keyPair,
     send: createDpopSender(keyPair),
     checkIdp: checkIdpSupportsDpop,
     checkTokenType: checkDpopTokenType,

@@ -5,6 +5,7 @@
  */
 export { createAuthClient } from './createAuthClient.js'
 export type { AuthClient, AccessTokenOptions, AuthFetchOptions, LoginMode, LoginOptions, LogoutMode, LogoutOptions, LogoutResult } from './AuthClient.js'
+export type { DeviceAuthorization, DeviceLoginOptions } from './DeviceAuthorization.js'
 export type { AuthClientConfig, SessionStorageKind } from './AuthClientConfig.js'
 export type { IdpMetadata } from './IdpMetadata.js'
 export type { AuthFeature, AuthFeatureKind } from './AuthFeature.js'

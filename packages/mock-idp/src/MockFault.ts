@@ -48,12 +48,20 @@
  * - `date_header_ahead`: every response's `Date` header is ten minutes ahead, as from an IdP whose
  *   clock is wrong (the tokens' times are not changed).
  *
+ * Each of these answers a device code poll (RFC 8628 §3.5, grant type
+ * `urn:ietf:params:oauth:grant-type:device_code`) in place of the token endpoint, whatever the user
+ * did; without them a poll answers `authorization_pending` until the user approves, as usual.
+ * - `device_slow_down`: 400 `{ error: 'slow_down' }`: the client must add 5 seconds to its interval.
+ * - `device_access_denied`: 400 `{ error: 'access_denied' }`, as when the user refused.
+ * - `device_expired_token`: 400 `{ error: 'expired_token' }`, as when the device code expired.
+ *
  * With several token endpoint faults active, `slow_token` delays first; then `token_endpoint_500`,
  * `refresh_invalid_grant` and `stalled_token_body` answer, the first of them that applies.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
  * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
  * @see https://www.rfc-editor.org/rfc/rfc9207
+ * @see https://www.rfc-editor.org/rfc/rfc8628#section-3.5
  */
 export const mockFaults = [
   'token_endpoint_500',
@@ -85,6 +93,9 @@ export const mockFaults = [
   'discovery_id_token_hs256_only',
   'offline_access_unsupported',
   'date_header_ahead',
+  'device_slow_down',
+  'device_access_denied',
+  'device_expired_token',
 ] as const;
 
 /** The name of a fault the mock IdP can simulate; see {@link mockFaults}. */

@@ -12,5 +12,7 @@ export interface MockIdpState {
   accessTokenTtl: number;
   /** Whether a DPoP proof without a server nonce is answered `use_dpop_nonce` (RFC 9449 §8). */
   requireDpopNonce: boolean;
+  /** Seconds a device should wait between polls: the `interval` of each device authorization response (RFC 8628 §3.2). */
+  deviceCodeInterval: number;
   readonly journal: Journal;
 }

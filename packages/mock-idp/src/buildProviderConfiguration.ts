@@ -4,6 +4,8 @@ import type { Configuration, JWK } from 'oidc-provider';
 import { accountClaims } from './accountClaims.js';
 import { appOrigins } from './appOrigins.js';
 import { createMemoryAdapter } from './createMemoryAdapter.js';
+import { deviceCodeGrantType } from './deviceCodeGrantType.js';
+import { devicePages } from './renderDevicePages.js';
 import { errors } from './oidcProvider.js';
 import { renderLogoutPage } from './renderLogoutPage.js';
 import { renderMessagePage } from './renderMessagePage.js';
@@ -40,7 +42,9 @@ export function buildProviderConfiguration({ options, state, signingKey, cookieK
       token_endpoint_auth_method: 'none',
       // Without the refresh_token grant oidc-provider issues no refresh token (see issueRefreshToken),
       // drops offline_access from requests and refuses a refresh with invalid_request.
-      grant_types: client.refreshTokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
+      grant_types: client.refreshTokens
+        ? ['authorization_code', 'refresh_token', deviceCodeGrantType]
+        : ['authorization_code', deviceCodeGrantType],
       response_types: ['code'],
       redirect_uris: client.acceptedRedirectUris,
       post_logout_redirect_uris: client.acceptedPostLogoutRedirectUris,
@@ -85,6 +89,7 @@ export function buildProviderConfiguration({ options, state, signingKey, cookieK
       RefreshToken: options.refreshTokenTtl,
       Session: options.sessionTtl,
       Interaction: 3600,
+      DeviceCode: 600,
       // A grant must outlive the tokens and the session that rely on it.
       Grant: Math.max(options.refreshTokenTtl, options.sessionTtl),
     },
@@ -93,6 +98,8 @@ export function buildProviderConfiguration({ options, state, signingKey, cookieK
 
     features: {
       devInteractions: { enabled: false },
+      // The device authorization grant (RFC 8628) for every client: kiosks and TVs sign in on a phone.
+      deviceFlow: { enabled: true, charset: 'base-20', mask: '****-****', ...devicePages(options.clients) },
       // A token request with a proof gets DPoP-bound tokens (RFC 9449); one without gets bearer tokens.
       dPoP: { enabled: true, nonceSecret: dpopNonceSecret, requireNonce: () => state.requireDpopNonce },
       // Every access token is for the API (see resourceIndicators), and oidc-provider's userinfo

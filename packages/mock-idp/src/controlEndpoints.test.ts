@@ -98,18 +98,18 @@ describe('/__mock endpoints', () => {
   });
 
   it('GET /__mock/settings reads coop and consent, POST changes the ones it is given', async () => {
-    expect(await (await call('GET', '/__mock/settings')).json()).toEqual({ coop: false, consent: 'auto', accessTokenTtl: 300, requireDpopNonce: false });
+    expect(await (await call('GET', '/__mock/settings')).json()).toEqual({ coop: false, consent: 'auto', accessTokenTtl: 300, requireDpopNonce: false, deviceCodeInterval: 5 });
 
     const coopOn = await call('POST', '/__mock/settings', { coop: true });
     expect(coopOn.status).toBe(200);
-    expect(await coopOn.json()).toEqual({ coop: true, consent: 'auto', accessTokenTtl: 300, requireDpopNonce: false });
+    expect(await coopOn.json()).toEqual({ coop: true, consent: 'auto', accessTokenTtl: 300, requireDpopNonce: false, deviceCodeInterval: 5 });
     expect(idp.coop).toBe(true);
     const auth = await fetch(`${idp.issuer}/auth?client_id=${clientId}`, { redirect: 'manual' });
     expect(auth.headers.get('cross-origin-opener-policy')).toBe('same-origin');
 
-    expect(await (await call('POST', '/__mock/settings', { consent: 'prompt' })).json()).toEqual({ coop: true, consent: 'prompt', accessTokenTtl: 300, requireDpopNonce: false });
+    expect(await (await call('POST', '/__mock/settings', { consent: 'prompt' })).json()).toEqual({ coop: true, consent: 'prompt', accessTokenTtl: 300, requireDpopNonce: false, deviceCodeInterval: 5 });
     expect(idp.consent).toBe('prompt');
-    expect(await (await call('POST', '/__mock/settings', { coop: false, consent: 'auto' })).json()).toEqual({ coop: false, consent: 'auto', accessTokenTtl: 300, requireDpopNonce: false });
+    expect(await (await call('POST', '/__mock/settings', { coop: false, consent: 'auto' })).json()).toEqual({ coop: false, consent: 'auto', accessTokenTtl: 300, requireDpopNonce: false, deviceCodeInterval: 5 });
     expect(await (await call('GET', '/__mock/consent')).json()).toEqual({ consent: 'auto' });
 
     expect(await (await call('POST', '/__mock/settings', { requireDpopNonce: true })).json()).toMatchObject({ requireDpopNonce: true });
@@ -123,6 +123,7 @@ describe('/__mock endpoints', () => {
     ['an unknown setting', { coop: true, COOP: true }, /unknown setting "COOP"/],
     ['an array', [true], /expected a JSON body/],
     ['a requireDpopNonce that is not a boolean', { coop: true, requireDpopNonce: 'yes' }, /requireDpopNonce must be true or false/],
+    ['a deviceCodeInterval that is not a whole number of seconds', { coop: true, deviceCodeInterval: 0.5 }, /deviceCodeInterval must be a whole number/],
   ])('POST /__mock/settings rejects %s with 400 and changes nothing', async (_name, body, message) => {
     const response = await call('POST', '/__mock/settings', body);
     expect(response.status).toBe(400);

@@ -8,7 +8,7 @@ import { readRequestBody, RequestBodyTooLargeError } from './readRequestBody.js'
  * settings and read the journal:
  * - `GET|POST|DELETE /__mock/faults` — read, replace (`{ faults: [...] }`), clear the active faults
  * - `GET|DELETE /__mock/journal` — read (`{ entries: [...] }`), clear the journal
- * - `GET|POST /__mock/settings` — read (`{ coop, consent, accessTokenTtl, requireDpopNonce }`), change some of them
+ * - `GET|POST /__mock/settings` — read (`{ coop, consent, accessTokenTtl, requireDpopNonce, deviceCodeInterval }`), change some of them
  * - `GET|POST /__mock/consent` — read, set (`{ consent: 'auto' | 'prompt' }`) the consent mode;
  *   older than `/__mock/settings`, kept for the tests that use it
  *
@@ -76,11 +76,11 @@ export function createControlMiddleware(state: MockIdpState, port: number): Prov
           const expected =
             'expected a JSON body with some of { "coop": true | false, "consent": "auto" | "prompt", "accessTokenTtl": seconds, "requireDpopNonce": true | false }';
           if (!isRecord(body)) return answerError(ctx, 400, 'invalid_request', expected);
-          const unknown = Object.keys(body).filter((key) => !['coop', 'consent', 'accessTokenTtl', 'requireDpopNonce'].includes(key));
+          const unknown = Object.keys(body).filter((key) => !['coop', 'consent', 'accessTokenTtl', 'requireDpopNonce', 'deviceCodeInterval'].includes(key));
           if (unknown.length > 0) {
             return answerError(ctx, 400, 'invalid_request', `unknown setting ${unknown.map((key) => JSON.stringify(key)).join(', ')}; ${expected}`);
           }
-          const { coop, consent, accessTokenTtl, requireDpopNonce } = body;
+          const { coop, consent, accessTokenTtl, requireDpopNonce, deviceCodeInterval } = body;
           // Checked before anything changes, so a bad body leaves every setting as it was.
           if (coop !== undefined && typeof coop !== 'boolean') {
             return answerError(ctx, 400, 'invalid_request', `coop must be true or false; ${expected}`);
@@ -94,6 +94,10 @@ export function createControlMiddleware(state: MockIdpState, port: number): Prov
           if (accessTokenTtl !== undefined && !(Number.isInteger(accessTokenTtl) && (accessTokenTtl as number) > 0)) {
             return answerError(ctx, 400, 'invalid_request', `accessTokenTtl must be a whole number of seconds above 0; ${expected}`);
           }
+          if (deviceCodeInterval !== undefined && !(Number.isInteger(deviceCodeInterval) && (deviceCodeInterval as number) > 0)) {
+            return answerError(ctx, 400, 'invalid_request', `deviceCodeInterval must be a whole number of seconds above 0; ${expected}`);
+          }
+          if (deviceCodeInterval !== undefined) state.deviceCodeInterval = deviceCodeInterval as number;
           if (accessTokenTtl !== undefined) state.accessTokenTtl = accessTokenTtl as number;
           if (coop !== undefined) state.coop = coop;
           if (requireDpopNonce !== undefined) state.requireDpopNonce = requireDpopNonce;
@@ -122,8 +126,14 @@ export function createControlMiddleware(state: MockIdpState, port: number): Prov
   };
 }
 
-function settingsOf(state: MockIdpState): Pick<MockIdpState, 'coop' | 'consent' | 'accessTokenTtl' | 'requireDpopNonce'> {
-  return { coop: state.coop, consent: state.consent, accessTokenTtl: state.accessTokenTtl, requireDpopNonce: state.requireDpopNonce };
+function settingsOf(state: MockIdpState): Pick<MockIdpState, 'coop' | 'consent' | 'accessTokenTtl' | 'requireDpopNonce' | 'deviceCodeInterval'> {
+  return {
+    coop: state.coop,
+    consent: state.consent,
+    accessTokenTtl: state.accessTokenTtl,
+    requireDpopNonce: state.requireDpopNonce,
+    deviceCodeInterval: state.deviceCodeInterval,
+  };
 }
 
 /** Reads a JSON body; on failure answers 400 itself and returns undefined. */

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { appOrigins } from './appOrigins.js';
 import { applyCors, clientCors } from './clientCors.js';
 import { escapeHtml } from './escapeHtml.js';
+import { deviceCodeGrantType } from './deviceCodeGrantType.js';
 import type { MockFault } from './MockFault.js';
 import type { TokenRequestInfo } from './createTokenRequestMiddleware.js';
 import type { MockIdpState } from './MockIdpState.js';
@@ -64,12 +65,28 @@ export function createFaultMiddleware(setup: FaultMiddlewareSetup): ProviderMidd
         ctx.body = { error: 'invalid_grant', error_description: 'refresh token rejected (mock fault refresh_invalid_grant)' };
         return;
       }
+      const deviceError = info?.grantType === deviceCodeGrantType ? deviceFaultError(state) : undefined;
+      if (deviceError !== undefined) {
+        applyCors(ctx, allowOrigin);
+        ctx.set('Cache-Control', 'no-store');
+        ctx.status = 400;
+        ctx.body = { error: deviceError, error_description: `mock fault device_${deviceError}` };
+        return;
+      }
       if (state.faults.has('stalled_token_body')) {
         return answerStalledBody(ctx, allowOrigin, setup.closed);
       }
     }
     return next();
   };
+}
+
+/** The error a device code poll answers with while one of the device faults is active. */
+function deviceFaultError(state: MockIdpState): 'slow_down' | 'access_denied' | 'expired_token' | undefined {
+  if (state.faults.has('device_expired_token')) return 'expired_token';
+  if (state.faults.has('device_access_denied')) return 'access_denied';
+  if (state.faults.has('device_slow_down')) return 'slow_down';
+  return undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import { createControlMiddleware } from './createControlMiddleware.js';
 import { createCoopMiddleware } from './createCoopMiddleware.js';
 import { createFaviconMiddleware } from './createFaviconMiddleware.js';
 import { createFaultMiddleware } from './createFaultMiddleware.js';
+import { createDeviceIntervalMiddleware } from './createDeviceIntervalMiddleware.js';
 import { createInteractionMiddleware } from './createInteractionMiddleware.js';
 import { createJournal } from './createJournal.js';
 import { createJournalMiddleware } from './createJournalMiddleware.js';
@@ -65,6 +66,7 @@ export async function createMockIdp(options: MockIdpOptions): Promise<MockIdp> {
     coop: resolved.coop,
     accessTokenTtl: resolved.accessTokenTtl,
     requireDpopNonce: false,
+    deviceCodeInterval: 5,
     journal: createJournal(1000),
   };
   const tokenRequests = new WeakMap<object, TokenRequestInfo>();
@@ -133,6 +135,7 @@ export async function createMockIdp(options: MockIdpOptions): Promise<MockIdp> {
       keys,
     }),
   );
+  provider.use(createDeviceIntervalMiddleware(state, provider.pathFor('device_authorization')));
   provider.use(createInteractionMiddleware(provider, resolved.users, state, resolved.clients));
   provider.use(createFaviconMiddleware());
   provideHandler(provider.callback());

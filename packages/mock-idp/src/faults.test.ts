@@ -211,6 +211,9 @@ describe('faults', () => {
       'discovery_id_token_hs256_only',
       'offline_access_unsupported',
       'date_header_ahead',
+      'device_slow_down',
+      'device_access_denied',
+      'device_expired_token',
     ]);
   });
 });

@@ -23,7 +23,7 @@ describe('faults that make the IdP look like a less complete one', () => {
     ['discovery_without_end_session', 'end_session_endpoint', undefined],
     ['discovery_without_revocation', 'revocation_endpoint', undefined],
     ['discovery_without_iss_parameter', 'authorization_response_iss_parameter_supported', undefined],
-    ['discovery_without_refresh_grant', 'grant_types_supported', ['authorization_code']],
+    ['discovery_without_refresh_grant', 'grant_types_supported', ['authorization_code', 'urn:ietf:params:oauth:grant-type:device_code']],
     ['discovery_pkce_plain_only', 'code_challenge_methods_supported', ['plain']],
     ['discovery_id_token_hs256_only', 'id_token_signing_alg_values_supported', ['HS256']],
   ];

@@ -103,6 +103,9 @@ export function createTestAuthClient(options: TestAuthClientOptions = {}): TestA
       if (state.status === 'authenticated') request.headers.set('Authorization', `Bearer ${options.accessToken ?? 'test-access-token'}`)
       return fetch(request)
     },
+    /** The device flow needs an IdP: test it against the mock IdP (`@latchkey/mock-idp`), not here. */
+    loginWithDeviceCode: () =>
+      Promise.reject(new AuthError('config', 'createTestAuthClient has no device sign-in: test loginWithDeviceCode() against the mock IdP.')),
     renew: () => Promise.resolve(),
     getAppState: () => undefined,
     dispose: () => listeners.clear(),

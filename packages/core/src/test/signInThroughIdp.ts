@@ -23,7 +23,7 @@ export const testIdp = {
   async setFaults(faults: readonly MockFault[]): Promise<void> {
     await fetch(`${this.issuer}/__mock/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ faults }) })
   },
-  async configure(settings: { accessTokenTtl?: number; requireDpopNonce?: boolean }): Promise<void> {
+  async configure(settings: { accessTokenTtl?: number; requireDpopNonce?: boolean; deviceCodeInterval?: number }): Promise<void> {
     await fetch(`${this.issuer}/__mock/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(settings) })
   },
   async journal(): Promise<JournalEntry[]> {
@@ -44,7 +44,7 @@ export const testIdp = {
   async reset(): Promise<void> {
     await fetch(`${this.issuer}/__mock/faults`, { method: 'DELETE' })
     await this.clearJournal()
-    await this.configure({ accessTokenTtl: 300, requireDpopNonce: false })
+    await this.configure({ accessTokenTtl: 300, requireDpopNonce: false, deviceCodeInterval: 5 })
   },
 }
 

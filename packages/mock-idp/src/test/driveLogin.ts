@@ -9,7 +9,9 @@ import {
   type AuthorizationRequestOptions,
 } from './buildAuthorizationRequest.js';
 
-export interface DriveLoginOptions extends FollowAuthorizationOptions, Omit<AuthorizationRequestOptions, 'redirectUri'> {}
+export interface DriveLoginOptions extends FollowAuthorizationOptions, Omit<AuthorizationRequestOptions, 'redirectUri'> {
+  redirectUri: string;
+}
 
 export interface DriveLoginResult extends FollowAuthorizationResult, AuthorizationRequest {}
 
