@@ -29,7 +29,8 @@ async function openTv(page: Page, consoleErrors: ConsoleErrors): Promise<{ userC
   await page.goto('/tv')
   const code = page.getByLabel('Your code')
   await expect(code).toHaveText(/^[A-Z]{4}-[A-Z]{4}$/)
-  await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible()
+  // Drawn once its lazily loaded encoder has arrived.
+  await expect(page.getByRole('img', { name: /QR code/ }).locator('path')).toHaveCount(1)
   const verificationUri = (await page.getByRole('link', { name: `${idpIssuer}/device` }).getAttribute('href')) ?? ''
   return { userCode: (await code.textContent()) ?? '', verificationUri }
 }

@@ -1,11 +1,13 @@
 import { StrictMode } from 'react'
-import { act, fireEvent, render, renderHook, screen } from '@testing-library/react'
+import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { followAuthorization } from '@latchkey/mock-idp'
 import { AuthError, type AuthClient, type DeviceAuthorization } from '@latchkey/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { loadApp, stateWhere, testIdp } from '../../core/src/test/signInThroughIdp.js'
 import { AuthProvider } from './AuthProvider.js'
 import { deviceCode, DeviceLogin, useDeviceLogin } from './deviceCode.js'
+// Loaded up front so the QR code's lazy import resolves at once, not after a cold transform on a busy machine.
+import 'uqr'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -61,7 +63,8 @@ describe('<DeviceLogin>', () => {
     const { client } = clientWith(fakeDevice(), first)
     renderDeviceLogin(client)
     expect(await screen.findByLabelText('Your code')).toHaveProperty('textContent', 'BCDF-GHJK')
-    expect(screen.getByRole('img', { name: /QR code/ }).querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/)
+    // The QR encoder loads after the code shows: the code is there first, the QR code follows.
+    await waitFor(() => expect(screen.getByRole('img', { name: /QR code/ }).querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/))
     expect(screen.getByRole('link', { name: 'http://127.0.0.1:9/device' })).toBeTruthy()
     expect(screen.getByText('2:05')).toBeTruthy()
     act(() => vi.advanceTimersByTime(1000))
