@@ -21,7 +21,7 @@ export interface TestDeviceLoginParts {
   signIn(user: TestUser | undefined): void
 }
 
-export const testUserCode = 'TEST-CODE'
+const testUserCode = 'TEST-CODE'
 const verificationUri = 'https://idp.test/device'
 /** Seconds a test code lives and between polls: what a real IdP commonly answers. */
 const expiresInSeconds = 600
