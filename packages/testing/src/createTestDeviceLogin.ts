@@ -3,7 +3,7 @@ import type { TestUser } from './createTestAuthClient.js'
 
 /** What the user does on the other device during a test's device sign-in (`client.device`). */
 export interface TestDeviceControls {
-  /** The user signs in on the other device: the client signs in as `user` (default: as `login()` would) and `signedIn` resolves. */
+  /** The user signs in on the other device: the client signs in as `user` (default: the `signInAs` user, else `user`, else the test user) and `signedIn` resolves. */
   approve(user?: TestUser): void
   /** The user refuses: `signedIn` rejects with `access_denied`, which the state shows. */
   deny(): void
@@ -17,7 +17,7 @@ export interface TestDeviceLoginParts {
   enabled: boolean
   getState(): AuthState
   set(state: AuthState): void
-  /** Signs in as `user`, or as `login()` would without one. */
+  /** Signs in as `user`, or without one as the `signInAs` user, else `user`, else the test user. */
   signIn(user: TestUser | undefined): void
 }
 
