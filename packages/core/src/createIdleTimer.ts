@@ -41,8 +41,8 @@ export interface IdleSettings {
 
 /** What the idle timeout feature brings to the client. */
 export interface IdleTimeoutCode {
-  /** Builds the idle timer of `client`, whose storage and channel names start with `key`. */
-  create(client: AuthClient, key: string, dispatch: (event: AuthEvent) => void): IdleTimerControl
+  /** Builds the idle timer of `client`, whose storage and channel names start with `key`, over `env` (the browser's by default). */
+  create(client: AuthClient, key: string, dispatch: (event: AuthEvent) => void, env?: IdleEnvironment): IdleTimerControl
 }
 
 /** The page's means: tests pass fakes, the browser gives its own. */

@@ -6,9 +6,10 @@
  */
 import type { AuthClient } from './AuthClient.js'
 import { AuthError } from './AuthError.js'
-import { defineFeature, missingFeature, type AuthFeature } from './AuthFeature.js'
+import { defineFeature, featureCode, missingFeature, type AuthFeature } from './AuthFeature.js'
 import { dev } from './dev.js'
-import { createIdleTimer, type IdleEnvironment, type IdleLogoutMode, type IdleTimeoutCode, type IdleTimer } from './createIdleTimer.js'
+import { createIdleTimer, type IdleEnvironment, type IdleLogoutMode, type IdleTimeoutCode, type IdleTimer, type IdleTimerControl } from './createIdleTimer.js'
+import type { AuthEvent } from './transitions.js'
 import { webStorage } from './sessionPersistence.js'
 
 export { formatIdleTime, type IdleLogoutMode, type IdleSnapshot, type IdleTimer } from './createIdleTimer.js'
@@ -80,8 +81,8 @@ export function idleTimeout(options: IdleTimeoutOptions): AuthFeature<'idle-time
   }
   const settings = { afterMs: after * 1000, warnBeforeMs: warnBefore * 1000, mode }
   return defineFeature('idle-timeout', {
-    create(client, key, dispatch) {
-      const timer = createIdleTimer(settings, client, key, dispatch, browserEnvironment())
+    create(client, key, dispatch, env = browserEnvironment()) {
+      const timer = createIdleTimer(settings, client, key, dispatch, env)
       timers.set(client, timer)
       return timer
     },
@@ -101,4 +102,22 @@ export function getIdleTimer(client: AuthClient): IdleTimer {
   const timer = timers.get(client)
   if (!timer) throw missingFeature('idle-timeout', 'getIdleTimer()')
   return timer
+}
+
+/**
+ * The idle timer of a client that `createAuthClient` did not build (`@latchkey/testing`'s), made by
+ * the `idleTimeout()` among `features` over `env` instead of the page's storage, channel and locks,
+ * so such a client signs out exactly as a real one does. Undefined without that feature. `getIdleTimer`
+ * finds the timer afterwards; the caller starts and stops it with its client.
+ *
+ * @internal
+ */
+export function createIdleTimerWith(
+  features: readonly AuthFeature[],
+  client: AuthClient,
+  key: string,
+  dispatch: (event: AuthEvent) => void,
+  env: IdleEnvironment,
+): IdleTimerControl | undefined {
+  return featureCode<IdleTimeoutCode>(features, 'idle-timeout')?.create(client, key, dispatch, env)
 }

@@ -1,4 +1,16 @@
-import { AuthError, type AuthClient, type AuthState, type AuthUser, type LoginOptions, type LogoutOptions, type UserProfile } from '@latchkey/core'
+import {
+  AuthError,
+  type AuthClient,
+  type AuthFeature,
+  type AuthState,
+  type AuthUser,
+  type DeviceLoginOptions,
+  type LoginOptions,
+  type LogoutOptions,
+  type UserProfile,
+} from '@latchkey/core'
+import { createIdleTimerWith } from '@latchkey/core/idle-timeout'
+import { createTestDeviceLogin, type TestDeviceControls } from './createTestDeviceLogin.js'
 
 /** A user a test signs in as. Only `profile` is required. */
 export interface TestUser {
@@ -20,17 +32,28 @@ export interface TestAuthClientOptions {
   accessToken?: string
   /** Start in the `loading` state until `finishLoading()` is called. Default false. */
   loading?: boolean
+  /**
+   * Features to play as the real client does: `idleTimeout()` (its own timer, with no storage or
+   * channel shared between tests, so `useIdle()`, `<IdleWarning>` and `getIdleTimer()` work with fake
+   * timers) and `deviceCode()` (`loginWithDeviceCode()` answered through `client.device`). Others
+   * change nothing here. Default: none.
+   */
+  features?: readonly AuthFeature[]
 }
 
 /** An AuthClient for component tests: no network, no storage, state set by the test. */
 export interface TestAuthClient extends AuthClient {
-  /** Every `login()` and `logout()` call, in order, for assertions. */
+  /** Every `login()`, `logout()` and `loginWithDeviceCode()` call, in order, for assertions. */
   readonly calls: {
     /** The options of each `login()` call. */
     readonly login: readonly LoginOptions[]
     /** The options of each `logout()` call. */
     readonly logout: readonly LogoutOptions[]
+    /** The options of each `loginWithDeviceCode()` call. */
+    readonly deviceLogin: readonly DeviceLoginOptions[]
   }
+  /** What the user does on the other device, to settle the device sign-in under way (needs `deviceCode()`). */
+  readonly device: TestDeviceControls
   /** Signs a user in (or out, with null) as the IdP would have. */
   setUser(user: TestUser | null): void
   /** Puts an AuthError in the state, as a failed sign-in or renewal would. */
@@ -58,6 +81,7 @@ function toAuthUser(user: TestUser): AuthUser {
  * render(<AuthProvider client={auth}><AdminPage /></AuthProvider>)
  */
 export function createTestAuthClient(options: TestAuthClientOptions = {}): TestAuthClient {
+  const features = options.features ?? []
   const listeners = new Set<() => void>()
   const logins: LoginOptions[] = []
   const logouts: LogoutOptions[] = []
@@ -72,22 +96,33 @@ export function createTestAuthClient(options: TestAuthClientOptions = {}): TestA
     state = next
     for (const listener of [...listeners]) listener()
   }
+  const loginTarget = () => (options.signInAs === 'stay-anonymous' ? undefined : options.signInAs) ?? options.user ?? defaultUser
+  const device = createTestDeviceLogin({
+    enabled: features.some((feature) => feature.kind === 'device-code'),
+    getState: () => state,
+    set,
+    signIn: (user) => set(signedIn(user ?? loginTarget())),
+  })
 
-  return {
-    calls: { login: logins, logout: logouts },
+  const client: TestAuthClient = {
+    calls: { login: logins, logout: logouts, deviceLogin: device.calls },
+    device: device.controls,
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    start: () => Promise.resolve(),
+    start() {
+      idleTimer?.start()
+      return Promise.resolve()
+    },
     async login(loginOptions = {}) {
       logins.push(loginOptions)
-      const target = options.signInAs ?? options.user ?? defaultUser
-      if (target !== 'stay-anonymous') set(signedIn(target))
+      if (options.signInAs !== 'stay-anonymous') set(signedIn(loginTarget()))
     },
     async logout(logoutOptions = {}) {
       logouts.push(logoutOptions)
+      device.cancelAll()
       set(signedIn(null))
       const mode = logoutOptions.mode ?? 'redirect'
       return { idpSession: mode === 'local' ? 'kept' : mode === 'popup' ? 'ended' : 'ending', revoked: false } as const
@@ -103,16 +138,23 @@ export function createTestAuthClient(options: TestAuthClientOptions = {}): TestA
       if (state.status === 'authenticated') request.headers.set('Authorization', `Bearer ${options.accessToken ?? 'test-access-token'}`)
       return fetch(request)
     },
-    /** The device flow needs an IdP: test it against the mock IdP (`@latchkey/mock-idp`), not here. */
-    loginWithDeviceCode: () =>
-      Promise.reject(new AuthError('config', 'createTestAuthClient has no device sign-in: test loginWithDeviceCode() against the mock IdP.')),
+    loginWithDeviceCode: device.loginWithDeviceCode,
     renew: () => Promise.resolve(),
     getAppState: () => undefined,
-    dispose: () => listeners.clear(),
+    // Like the real client's, a disposed test client keeps its subscribers and may start again (StrictMode does both).
+    dispose() {
+      idleTimer?.stop()
+      device.cancelAll()
+    },
     setUser: (user) => set(signedIn(user)),
     setError: (error) => set(Object.freeze({ ...state, error })),
     finishLoading() {
       if (state.status === 'loading') set(settled ?? signedIn(options.user ?? null))
     },
   }
+  // The idle timeout's own code, over nothing shared: its only event, the idle sign-out's reason, lands in the state.
+  const idleTimer = createIdleTimerWith(features, client, 'latchkey:test', (event) => {
+    if (event.type === 'signed-out') set(Object.freeze({ status: 'anonymous', user: null, error: event.error ?? null, pending: event.activity ?? null }))
+  }, { createChannel: null, shared: null, tab: null, locks: null })
+  return client
 }
