@@ -83,12 +83,6 @@ function write(storage: Storage | null, key: string, value: string | null): void
   }
 }
 
-/** `3:00`, `0:45`: the time left as the warning shows it. */
-export function formatIdleTime(seconds: number): string {
-  const whole = Math.max(0, Math.ceil(seconds))
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`
-}
-
 /**
  * Signs the user out after `afterMs` without activity in any of the app's tabs, warning
  * `warnBeforeMs` ahead. Every deadline is measured from the last activity (kept in memory, in

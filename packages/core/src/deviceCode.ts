@@ -9,6 +9,7 @@ import type { AuthClient } from './AuthClient.js'
 import { createDeviceLogin, type DeviceLoginParts } from './createDeviceLogin.js'
 
 export type { DeviceAuthorization, DeviceLoginOptions } from './DeviceAuthorization.js'
+export { formatCountdown } from './formatCountdown.js'
 
 /** What the device code feature brings to the client. */
 export interface DeviceCodeCode {

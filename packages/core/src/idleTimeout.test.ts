@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AuthClient } from './AuthClient.js'
 import type { AuthClientConfig } from './AuthClientConfig.js'
-import { formatIdleTime, getIdleTimer, idleTimeout, type IdleTimeoutOptions } from './idleTimeout.js'
+import { getIdleTimer, idleTimeout, type IdleTimeoutOptions } from './idleTimeout.js'
 import { createFakeBroadcastHub, type FakeBroadcastHub } from './test/fakeBroadcastHub.js'
 import { createFakeLockManager } from './test/fakeLockManager.js'
 import { loadApp, signInThroughIdp, testIdp } from './test/signInThroughIdp.js'
@@ -255,11 +255,5 @@ describe('the idle timer across tabs', () => {
     for (const tab of tabs) expect(tab.client.getState()).toMatchObject({ status: 'anonymous', error: { code: 'idle_timeout' } })
     await vi.waitFor(() => expect(tabs.flatMap((tab) => tab.navigate.mock.calls)).toHaveLength(1))
     expect(tabs.flatMap((tab) => tab.navigate.mock.calls)[0]?.[0]).toContain('/session/end')
-  })
-})
-
-describe('formatIdleTime', () => {
-  it('writes minutes and seconds as m:ss', () => {
-    expect([formatIdleTime(45), formatIdleTime(60), formatIdleTime(605), formatIdleTime(0.2), formatIdleTime(-3)]).toEqual(['0:45', '1:00', '10:05', '0:01', '0:00'])
   })
 })

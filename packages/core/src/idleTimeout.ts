@@ -12,7 +12,8 @@ import { createIdleTimer, type IdleEnvironment, type IdleLogoutMode, type IdleTi
 import type { AuthEvent } from './transitions.js'
 import { webStorage } from './sessionPersistence.js'
 
-export { formatIdleTime, type IdleLogoutMode, type IdleSnapshot, type IdleTimer } from './createIdleTimer.js'
+export { formatCountdown } from './formatCountdown.js'
+export { type IdleLogoutMode, type IdleSnapshot, type IdleTimer } from './createIdleTimer.js'
 
 /** When an idle user is warned and signed out. Durations are in seconds, like `requestTimeoutSeconds`. */
 export interface IdleTimeoutOptions {

@@ -1,5 +1,6 @@
 import { useEffect, useId, type ReactNode } from 'react'
 import type { AuthError, DeviceAuthorization, DeviceLoginOptions } from '@latchkey/core'
+import { formatCountdown } from '@latchkey/core/device-code'
 import { QrCode } from './QrCode.js'
 import { useDeviceLogin } from './useDeviceLogin.js'
 import { useSecondsLeft } from './useSecondsLeft.js'
@@ -72,7 +73,6 @@ function statusLine(status: 'idle' | 'starting' | 'pending' | 'signed-in' | Auth
 
 function PendingCode({ device, qrSize }: { device: DeviceAuthorization; qrSize: number }) {
   const seconds = useSecondsLeft(device.expiresAt)
-  const countdown = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
   return (
     <>
       <p>
@@ -85,7 +85,7 @@ function PendingCode({ device, qrSize }: { device: DeviceAuthorization; qrSize: 
         <QrCode value={device.verificationUriComplete} label="QR code that opens the sign-in page with the code filled in" size={qrSize} />
       )}
       <p>
-        The code expires in <time dateTime={`PT${seconds}S`}>{countdown}</time>.
+        The code expires in <time dateTime={`PT${seconds}S`}>{formatCountdown(seconds)}</time>.
       </p>
     </>
   )

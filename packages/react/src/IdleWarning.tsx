@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react'
-import { formatIdleTime } from '@latchkey/core/idle-timeout'
+import { formatCountdown } from '@latchkey/core/idle-timeout'
 import type { LogoutMode } from '@latchkey/core'
 import { useAuthClient } from './useAuthClient.js'
 import { useIdle } from './useIdle.js'
@@ -129,9 +129,9 @@ function IdleDialog({
         onKeyDown={onKeyDown}
       >
         <h2 id={titleId}>{title}</h2>
-        <p id={messageId}>{children(formatIdleTime(remainingSeconds), remainingSeconds)}</p>
+        <p id={messageId}>{children(formatCountdown(remainingSeconds), remainingSeconds)}</p>
         <div aria-live="polite" aria-atomic="true" style={visuallyHidden}>
-          {children(formatIdleTime(announced), announced)}
+          {children(formatCountdown(announced), announced)}
         </div>
         <button ref={stay} type="button" onClick={staySignedIn}>
           {staySignedInText}
