@@ -35,14 +35,7 @@ export function DeviceLogin({ options, autoStart = true, qrSize = 192, children,
   const headingId = useId()
   const scope = options?.scope
   useEffect(() => {
-    if (!autoStart) return
-    let mounted = true
-    // StrictMode mounts, unmounts and mounts again in one go: starting a microtask later asks the IdP
-    // for one code, instead of one more that is cancelled at once.
-    queueMicrotask(() => mounted && start(scope === undefined ? undefined : { scope }))
-    return () => {
-      mounted = false
-    }
+    if (autoStart) start(scope === undefined ? undefined : { scope })
   }, [autoStart, scope, start])
   const restart = () => start(options)
 

@@ -79,18 +79,23 @@ export function useDeviceLogin(): UseDeviceLoginResult {
       const id = run.current.id
       const isCurrent = () => run.current.id === id
       setState(starting)
-      client.loginWithDeviceCode(options).then(
-        (device) => {
-          if (!isCurrent()) return device.cancel()
-          run.current.device = device
-          setState({ status: 'pending', device })
-          device.signedIn.then(
-            () => isCurrent() && setState(signedIn),
-            (error: unknown) => isCurrent() && setState(isAuthError(error) && error.code === 'cancelled' ? idle : failed(error)),
-          )
-        },
-        (error: unknown) => isCurrent() && setState(failed(error)),
-      )
+      // A microtask later: StrictMode mounts, unmounts and mounts again in one go, and a start() from
+      // an effect then asks the IdP for one code, not one more that is cancelled at once.
+      queueMicrotask(() => {
+        if (!isCurrent()) return
+        client.loginWithDeviceCode(options).then(
+          (device) => {
+            if (!isCurrent()) return device.cancel()
+            run.current.device = device
+            setState({ status: 'pending', device })
+            device.signedIn.then(
+              () => isCurrent() && setState(signedIn),
+              (error: unknown) => isCurrent() && setState(isAuthError(error) && error.code === 'cancelled' ? idle : failed(error)),
+            )
+          },
+          (error: unknown) => isCurrent() && setState(failed(error)),
+        )
+      })
     },
     [client, stop],
   )
