@@ -250,7 +250,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
         ...(options.appState !== undefined && { appState: options.appState }),
         ...(options.maxAge !== undefined && { maxAge: options.maxAge }),
       }
-      const scope = [...new Set([...configuredScopes(config, (await metadata()).scopes_supported), ...baseScopes, ...scopesOf(options.scope)])].join(' ')
+      const scope = [...new Set([...configuredScopes(config, document['scopes_supported']), ...baseScopes, ...scopesOf(options.scope)])].join(' ')
       const request = await oidc.createSigninRequest({
         state: loginState,
         nonce: crypto.randomUUID(),
