@@ -1,9 +1,8 @@
 /**
- * DPoP proofs (RFC 9449 §4.2) for resource requests, and the key's thumbprint for `dpop_jkt`.
+ * DPoP proofs (RFC 9449 §4.2) for token and resource requests, and the key's thumbprint for `dpop_jkt`.
  *
- * oidc-client-ts signs the proofs of token requests itself, but offers proofs for resource requests
- * only through UserManager (a class this kit does not use) and keeps its signing helpers private, so
- * the same few Web Crypto calls are made here.
+ * oidc-client-ts signs proofs only inside OidcClient and UserManager (classes this kit does not use)
+ * and keeps its signing helpers private, so the same few Web Crypto calls are made here.
  */
 
 const encoder = new TextEncoder()
@@ -31,10 +30,10 @@ export interface DpopProofRequest {
   method: string
   /** The request URL; its query and fragment are left out of the proof (`htu`, RFC 9449 §4.2). */
   url: string
-  /** The access token the request carries: its hash goes in `ath`. */
-  accessToken: string
+  /** The access token the request carries, if any: its hash goes in `ath`. */
+  accessToken?: string | undefined
   /** The last `DPoP-Nonce` this server sent, when it sent one. */
-  nonce?: string
+  nonce?: string | undefined
 }
 
 export async function createDpopProof(keys: CryptoKeyPair, { method, url, accessToken, nonce }: DpopProofRequest): Promise<string> {
@@ -45,7 +44,7 @@ export async function createDpopProof(keys: CryptoKeyPair, { method, url, access
     htm: method.toUpperCase(),
     htu: `${target.origin}${target.pathname}`,
     iat: Math.floor(Date.now() / 1000),
-    ath: base64Url(await crypto.subtle.digest('SHA-256', encoder.encode(accessToken))),
+    ...(accessToken !== undefined && { ath: base64Url(await crypto.subtle.digest('SHA-256', encoder.encode(accessToken))) }),
     ...(nonce !== undefined && { nonce }),
   }
   const signingInput = `${base64Url(encoder.encode(JSON.stringify(header)))}.${base64Url(encoder.encode(JSON.stringify(payload)))}`

@@ -1,10 +1,12 @@
-import { OidcClient, type RefreshState, type SigninResponse } from 'oidc-client-ts'
+import { SigninState, State } from 'oidc-client-ts'
 import type { LoginOptions } from './AuthClient.js'
 import { AuthError } from './AuthError.js'
 import { dev } from './dev.js'
+import { decodeJwtPart } from './decodeJwtPayload.js'
 import { featureCode } from './AuthFeature.js'
 import type { UserProfile } from './AuthState.js'
 import type { PendingSigninStore } from './createPendingSigninStore.js'
+import type { IdpMetadata } from './IdpMetadata.js'
 import type { DpopBinding } from './dpop.js'
 import type { IdTokenSignatureCode } from './idTokenSignature.js'
 import { loadCachedMetadata, saveCachedMetadata } from './metadataCache.js'
@@ -13,6 +15,7 @@ import { refusedScope } from './refusedScope.js'
 import { revokeToken } from './revokeToken.js'
 import type { ResolvedConfig } from './resolveConfig.js'
 import { relayUrlState, stateId } from './relayedCallback.js'
+import { oauthError, requestJson } from './requestJson.js'
 import { sanitizeReturnTo } from './sanitizeReturnTo.js'
 import { scopesOf, type Session } from './Session.js'
 import { toAuthError } from './toAuthError.js'
@@ -20,7 +23,7 @@ import { verifyIdTokenClaims, type IdTokenExpectations } from './verifyIdTokenCl
 import { verifyResponseIssuer } from './verifyResponseIssuer.js'
 import { withDeadline } from './withDeadline.js'
 
-/** Round-tripped through the IdP inside oidc-client-ts's stored state, never in the URL. */
+/** Kept with the sign-in's stored state while the user is at the IdP, never put in the URL. */
 export interface LoginState {
   returnTo: string
   appState?: unknown
@@ -28,9 +31,15 @@ export interface LoginState {
   maxAge?: number
 }
 
-/** What a token response brings, from oidc-client-ts or from another grant. */
-export type TokenAnswer = Pick<SigninResponse, 'id_token' | 'access_token' | 'token_type' | 'refresh_token' | 'expires_at' | 'scope'> &
-  Partial<Pick<SigninResponse, 'profile'>>
+/** What a token response (RFC 6749 §5.1) brings, from any grant. `expires_at` is in seconds since the epoch. */
+export interface TokenAnswer {
+  access_token?: string | undefined
+  token_type?: string | undefined
+  id_token?: string | undefined
+  refresh_token?: string | undefined
+  expires_at?: number | undefined
+  scope?: string | undefined
+}
 
 export interface SigninRequest {
   url: string
@@ -43,7 +52,7 @@ const protocolClaims = ['iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'auth_time', '
  * Redemptions under way in this document, by callback URL. Two clients built for the same page (React
  * StrictMode builds state twice) then share one token request instead of racing for the code.
  */
-const redemptionsInFlight = new Map<string, Promise<SigninResponse>>()
+const redemptionsInFlight = new Map<string, Promise<{ answer: TokenAnswer; state: SigninState }>>()
 
 function toProfile(claims: Record<string, unknown>): UserProfile {
   const profile: Record<string, unknown> = { ...claims }
@@ -51,8 +60,8 @@ function toProfile(claims: Record<string, unknown>): UserProfile {
   return profile as unknown as UserProfile
 }
 
-function readLoginState(userState: unknown, origin: string): LoginState {
-  const state = userState as Partial<LoginState> | null | undefined
+function readLoginState(data: unknown, origin: string): LoginState {
+  const state = data as Partial<LoginState> | null | undefined
   return {
     returnTo: sanitizeReturnTo(state?.returnTo, origin),
     appState: state?.appState,
@@ -64,35 +73,29 @@ export function currentPath(): string {
   return `${window.location.pathname}${window.location.search}${window.location.hash}`
 }
 
+/** A field of an IdP's JSON answer, when it is a string. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
+/** How long a sign-in started here may take before its stored state and verifier are dropped. */
+const staleSigninSeconds = 900
+
 export type Protocol = ReturnType<typeof createProtocol>
 
-/** Every exchange with the IdP, over oidc-client-ts's OidcClient, each with a deadline. */
+/**
+ * Every exchange with the IdP, each with a deadline. oidc-client-ts makes and keeps each sign-in's
+ * state, nonce and PKCE verifier (SigninState); the requests themselves are sent here. OidcClient,
+ * which sends them in oidc-client-ts, cannot be tree-shaken: it brought popup, iframe, sign-out
+ * response and userinfo code into every app, about 7 KB gzip (issue 7).
+ */
 export function createProtocol(config: ResolvedConfig, pending: PendingSigninStore, storageKey: string, dpop: DpopBinding | null = null) {
   const metadataKey = `${storageKey}:metadata`
   const deadlineMs = config.requestTimeoutSeconds * 1000
-  // The app's own fields win over the IdP's document, fetched or cached (oidc-client-ts applies
-  // metadataSeed only to a document it fetches).
+  // The app's own fields win over the IdP's document, fetched or cached.
   const givenMetadata = config.metadata ?? loadCachedMetadata(metadataKey, config.issuer)
-  const oidc = new OidcClient({
-    ...(givenMetadata && { metadata: { ...givenMetadata, ...config.metadataSeed } }),
-    ...(config.metadataSeed && { metadataSeed: { ...config.metadataSeed } }),
-    authority: config.authority,
-    client_id: config.clientId,
-    redirect_uri: config.redirectUri,
-    post_logout_redirect_uri: config.postLogoutRedirectUri,
-    response_type: 'code',
-    response_mode: 'query',
-    scope: config.scope,
-    loadUserInfo: config.loadUserInfo,
-    extraQueryParams: { ...config.extraQueryParams },
-    requestTimeoutInSeconds: config.requestTimeoutSeconds,
-    stateStore: pending,
-    staleStateAgeInSeconds: 900,
-    ...(dpop && { dpop: dpop.settings }),
-  })
-  const readError = (err: unknown): never => {
-    throw dpop ? dpop.readError(err) : err
-  }
+  let document: Promise<IdpMetadata> | undefined = givenMetadata && Promise.resolve({ ...givenMetadata, ...config.metadataSeed })
+  const send = dpop ? (url: string, init: RequestInit) => dpop.send(new Request(url, init)) : undefined
 
   /**
    * The discovery document, fetched at most once per hour per tab (see metadataCache), and only if its
@@ -100,24 +103,63 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
    *
    * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfigurationValidation
    */
-  async function metadata() {
-    const document = await withDeadline(oidc.metadataService.getMetadata(), deadlineMs, 'Reading the discovery document')
-    if (document.issuer !== config.issuer) {
-      const issuer = JSON.stringify(String(document.issuer).slice(0, 200))
+  async function metadata(): Promise<IdpMetadata> {
+    document ??= withDeadline(requestJson(`${config.authority}/.well-known/openid-configuration`), deadlineMs, 'Reading the discovery document').then(
+      (fetched) => ({ ...fetched, ...config.metadataSeed }),
+      (err: unknown) => {
+        document = undefined
+        throw err
+      },
+    )
+    const found = await document
+    if (found.issuer !== config.issuer) {
+      const issuer = JSON.stringify(String(found.issuer).slice(0, 200))
       throw new AuthError(
         'config',
         dev
           ? `The IdP's discovery names its issuer ${issuer}, but authority is "${config.issuer}": they must be equal (OpenID Connect Discovery §4.3). If that is your IdP, set authority: ${issuer}; else the document is not to be trusted.`
           : 'The discovery document names another issuer than the authority.',
-        { cause: { expected: config.issuer, actual: document.issuer } },
+        { cause: { expected: config.issuer, actual: found.issuer } },
       )
     }
-    if (!config.metadata) saveCachedMetadata(metadataKey, document)
-    return document
+    if (!config.metadata) saveCachedMetadata(metadataKey, found)
+    return found
+  }
+
+  /** The IdP's endpoint `name`, or a `config` error that names what it lacks. */
+  async function endpoint(name: 'authorization_endpoint' | 'token_endpoint' | 'userinfo_endpoint'): Promise<string> {
+    const url = (await metadata())[name]
+    if (!url) throw new AuthError('config', `The identity provider publishes no ${name}.`)
+    return url
+  }
+
+  /** A token request (RFC 6749 §3.2), with a DPoP proof when tokens are bound. */
+  async function requestTokens(params: Record<string, string | undefined>): Promise<TokenAnswer> {
+    const body = new URLSearchParams()
+    for (const [name, value] of Object.entries({ ...params, client_id: config.clientId })) if (value !== undefined) body.set(name, value)
+    const init = { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }, body }
+    const answer = await requestJson(await endpoint('token_endpoint'), init, send)
+    const expiresIn = Number(answer['expires_in'] ?? NaN)
+    return {
+      access_token: text(answer['access_token']),
+      token_type: text(answer['token_type']),
+      id_token: text(answer['id_token']),
+      refresh_token: text(answer['refresh_token']),
+      scope: text(answer['scope']),
+      expires_at: expiresIn >= 0 ? Math.floor(Date.now() / 1000 + expiresIn) : undefined,
+    }
+  }
+
+  /** The userinfo claims (OpenID Connect Core §5.3), which must be about the ID token's `sub`. */
+  async function userInfo(accessToken: string, sub: unknown): Promise<Record<string, unknown>> {
+    const init = { headers: { Accept: 'application/json, application/jwt', Authorization: `Bearer ${accessToken}` } }
+    const claims = await withDeadline(requestJson(await endpoint('userinfo_endpoint'), init), deadlineMs, 'Loading the user info')
+    if (claims['sub'] !== sub) throw new AuthError('invalid_token', 'The userinfo endpoint answered about another user than the ID token names.')
+    return claims
   }
 
   /** What an ID token from this IdP is checked against. */
-  async function expectations(maxAge?: number): Promise<IdTokenExpectations> {
+  async function expectations(maxAge?: number, nonce?: string): Promise<IdTokenExpectations> {
     const announced = ((await metadata()) as Record<string, unknown>)['id_token_signing_alg_values_supported']
     return {
       issuer: config.issuer,
@@ -127,6 +169,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
       // OpenID Connect Discovery: RS256 when the IdP announces nothing.
       algorithms: Array.isArray(announced) ? announced.filter((alg): alg is string => typeof alg === 'string') : ['RS256'],
       ...(maxAge !== undefined && { maxAge }),
+      ...(nonce !== undefined && { nonce }),
     }
   }
 
@@ -142,7 +185,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     await verifySignature(response.id_token, expected.algorithms ?? ['RS256'])
   }
 
-  /** What oidc-client-ts stored for the sign-in that `url` answers: null when it names none started here, {} when unreadable. */
+  /** What was stored for the sign-in that `url` answers: null when it names none started here, {} when unreadable. */
   async function pendingSignin(url: string): Promise<{ data?: unknown; scope?: unknown } | null> {
     const state = new URL(url).searchParams.get('state')
     const stored = state === null ? null : await pending.get(stateId(state))
@@ -160,6 +203,12 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     return stored && readLoginState(stored.data, config.origin)
   }
 
+  const notStartedHere = () =>
+    new AuthError(
+      'state_mismatch',
+      'This sign-in response does not belong to a sign-in started here (it was already used, or it was started in another browser).',
+    )
+
   /**
    * The scope the sign-in that `url` answers asked for. A response whose state names no sign-in
    * started here is refused before anything else in it is read.
@@ -167,20 +216,46 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   async function requestedScope(url: string): Promise<string> {
     const stored = await pendingSignin(url)
     if (stored) return typeof stored.scope === 'string' ? stored.scope : config.scope
-    throw new AuthError(
-      'state_mismatch',
-      'This sign-in response does not belong to a sign-in started here (it was already used, or it was started in another browser).',
-    )
+    throw notStartedHere()
   }
 
-  function toSession(response: TokenAnswer, expected: IdTokenExpectations, lineage: string, version: number, requestedScope: string): Session {
+  /**
+   * Takes the sign-in that `url` answers out of storage (a response is redeemed once), then redeems its
+   * code with its PKCE verifier (RFC 7636 §4.5).
+   */
+  async function redeemCode(url: string): Promise<{ answer: TokenAnswer; state: SigninState }> {
+    const params = new URL(url).searchParams
+    const stored = await pending.remove(stateId(params.get('state') ?? ''))
+    if (!stored) throw notStartedHere()
+    const state = await SigninState.fromStorageString(stored)
+    if (state.authority !== config.authority || state.client_id !== config.clientId) throw notStartedHere()
+    const error = params.get('error')
+    if (error) throw oauthError(error, params.get('error_description'))
+    const code = params.get('code')
+    if (!code) throw new AuthError('idp_error', 'The identity provider answered without an authorization code.')
+    const answer = await requestTokens({ grant_type: 'authorization_code', code, redirect_uri: state.redirect_uri, code_verifier: state.code_verifier })
+    return { answer, state }
+  }
+
+  /**
+   * The session `response` makes, once its ID token has passed every check; a renewal's must also be
+   * about the same user and sign-in as the `previous` one (OpenID Connect Core §12.2).
+   */
+  async function toSession(response: TokenAnswer, expected: IdTokenExpectations, lineage: string, version: number, requestedScope: string, previous?: string): Promise<Session> {
     if (!response.id_token) {
       throw new AuthError('invalid_token', 'The identity provider returned no ID token. Make sure the scope includes "openid".')
     }
     const claims = verifyIdTokenClaims(response.id_token, expected)
+    if (previous !== undefined) {
+      const before = decodeJwtPart(previous, 1)
+      if (claims['sub'] !== before['sub']) throw new AuthError('invalid_token', 'The renewed ID token is for another user.')
+      if (claims['azp'] !== before['azp'] || (claims['auth_time'] !== undefined && claims['auth_time'] !== before['auth_time'])) {
+        throw new AuthError('invalid_token', 'The renewed ID token is for another sign-in than the session (its azp or auth_time changed).')
+      }
+    }
     if (!response.access_token) throw new AuthError('invalid_token', 'The identity provider returned no access token.')
     dpop?.checkTokenType(response.token_type)
-    const profileClaims = config.loadUserInfo ? { ...claims, ...response.profile } : claims
+    const profileClaims = config.loadUserInfo ? { ...claims, ...(await userInfo(response.access_token, claims['sub'])) } : claims
     return {
       accessToken: response.access_token,
       tokenType: response.token_type || 'Bearer',
@@ -201,31 +276,33 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     const requested = redemptionsInFlight.has(url) ? config.scope : await requestedScope(url)
     const document = await metadata()
     // Checked before the code is redeemed, so a code from a mixed-up IdP is never sent anywhere.
-    verifyResponseIssuer(url, config.issuer, (document as Record<string, unknown>)['authorization_response_iss_parameter_supported'] === true)
+    verifyResponseIssuer(url, config.issuer, document.authorization_response_iss_parameter_supported === true)
     let redemption = redemptionsInFlight.get(url)
     if (!redemption) {
-      redemption = withDeadline(oidc.processSigninResponse(url).catch(readError), deadlineMs, context).finally(() => redemptionsInFlight.delete(url))
+      redemption = withDeadline(redeemCode(url), deadlineMs, context).finally(() => redemptionsInFlight.delete(url))
       redemptionsInFlight.set(url, redemption)
     }
-    const response = await redemption.catch((err: unknown) => {
+    const { answer, state } = await redemption.catch((err: unknown) => {
       throw refusedScope(err, requested, document.scopes_supported, context)
     })
-    const loginState = readLoginState(response.userState, config.origin)
-    return { loginState, session: await sessionOf(response, requested, loginState.maxAge) }
+    const loginState = readLoginState(state.data, config.origin)
+    return { loginState, session: await sessionOf(answer, requested, loginState.maxAge, state.nonce) }
   }
 
   /** The checks every sign-in's tokens pass, then its new session. */
-  async function sessionOf(response: TokenAnswer, requested: string, maxAge?: number): Promise<Session> {
-    const expected = await expectations(maxAge)
+  async function sessionOf(response: TokenAnswer, requested: string, maxAge?: number, nonce?: string): Promise<Session> {
+    const expected = await expectations(maxAge, nonce)
     await checkSignature(response, expected)
     return toSession(response, expected, crypto.randomUUID(), 0, requested)
   }
+
+  const clearStaleSignins = () => State.clearStaleState(pending, staleSigninSeconds).catch(() => undefined)
 
   return {
     metadata,
     pendingLoginState,
     /** A sign-in's token response that no redirect brought (the device grant), checked as a redirect's is: its new session. */
-    sessionOf,
+    sessionOf: (response: TokenAnswer, requested: string) => sessionOf(response, requested),
 
     /**
      * Starts a sign-in: the authorization URL and its state. `scope` adds to `baseScopes`. A `relayed`
@@ -233,8 +310,8 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
      * the answer to this window.
      */
     async signinRequest(options: LoginOptions, baseScopes: readonly string[], relayed = false): Promise<SigninRequest> {
-      const document = (await metadata()) as Record<string, unknown>
-      const methods = document['code_challenge_methods_supported']
+      const document = await metadata()
+      const methods = document.code_challenge_methods_supported
       // An IdP that ignores PKCE would leave the code unprotected: refuse one that says it lacks S256.
       if (Array.isArray(methods) && !methods.includes('S256')) {
         throw new AuthError(
@@ -244,28 +321,50 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
             : 'The identity provider does not announce PKCE with S256.',
         )
       }
-      dpop?.checkIdp(document, config.issuer)
+      dpop?.checkIdp(document as Record<string, unknown>, config.issuer)
+      const url = new URL(await endpoint('authorization_endpoint'))
       const loginState: LoginState = {
         returnTo: sanitizeReturnTo(options.returnTo ?? currentPath(), config.origin),
         ...(options.appState !== undefined && { appState: options.appState }),
         ...(options.maxAge !== undefined && { maxAge: options.maxAge }),
       }
-      const scope = [...new Set([...configuredScopes(config, document['scopes_supported']), ...baseScopes, ...scopesOf(options.scope)])].join(' ')
-      const request = await oidc.createSigninRequest({
-        state: loginState,
-        nonce: crypto.randomUUID(),
-        redirect_uri: relayed ? config.popupRedirectUri : config.redirectUri,
+      const scope = [...new Set([...configuredScopes(config, document.scopes_supported), ...baseScopes, ...scopesOf(options.scope)])].join(' ')
+      const redirectUri = relayed ? config.popupRedirectUri : config.redirectUri
+      const nonce = crypto.randomUUID()
+      // oidc-client-ts makes the state's id, the PKCE verifier and its S256 challenge, and the record kept until the answer.
+      const state = await SigninState.create({
+        data: loginState,
+        code_verifier: true,
+        client_id: config.clientId,
+        authority: config.authority,
+        redirect_uri: redirectUri,
+        scope,
+        nonce,
         ...(relayed && { url_state: relayUrlState }),
-        ...(scope !== config.scope && { scope }),
-        ...(options.prompt !== undefined && { prompt: options.prompt }),
-        ...(options.loginHint !== undefined && { login_hint: options.loginHint }),
-        ...(options.maxAge !== undefined && { max_age: options.maxAge }),
-        ...(options.acrValues !== undefined && { acr_values: options.acrValues }),
-        ...(options.uiLocales !== undefined && { ui_locales: options.uiLocales }),
-        extraQueryParams: { ...config.extraQueryParams, ...options.extraParams },
-        ...(dpop && { dpopJkt: await dpop.thumbprint() }),
       })
-      return { url: request.url, state: request.state.id }
+      await clearStaleSignins()
+      await pending.set(state.id, state.toStorageString())
+      const params = {
+        client_id: config.clientId,
+        redirect_uri: redirectUri,
+        response_type: 'code',
+        scope,
+        nonce,
+        dpop_jkt: dpop ? await dpop.thumbprint() : undefined,
+        state: relayed ? `${state.id};${relayUrlState}` : state.id,
+        code_challenge: state.code_challenge,
+        code_challenge_method: 'S256',
+        response_mode: 'query',
+        prompt: options.prompt,
+        login_hint: options.loginHint,
+        max_age: options.maxAge?.toString(),
+        acr_values: options.acrValues,
+        ui_locales: options.uiLocales,
+        ...config.extraQueryParams,
+        ...options.extraParams,
+      }
+      for (const [name, value] of Object.entries(params)) if (value !== undefined) url.searchParams.append(name, value)
+      return { url: url.href, state: state.id }
     },
 
     /** Checks and redeems an authorization response: a new session, and the state its login() left. */
@@ -276,22 +375,15 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     /** A refresh grant on `current` (for `resource` when given): the next version of its lineage. */
     async refresh(current: Session, resource?: string): Promise<Session> {
       if (!current.refreshToken) throw new AuthError('login_required', 'This session has no refresh token.')
-      const response = await withDeadline(
-        oidc.useRefreshToken({
-          // No `scope`: RFC 6749 §6 then grants what the sign-in granted, even where the IdP dropped a scope it was asked for.
-          state: { refresh_token: current.refreshToken, id_token: current.idToken, session_state: null, profile: current.profile as RefreshState['profile'] },
-          ...(resource !== undefined && { resource }),
-        }).catch(readError),
-        deadlineMs,
-        'Renewing the session',
-      )
+      // No `scope`: RFC 6749 §6 then grants what the sign-in granted, even where the IdP dropped a scope it was asked for.
+      const response = await withDeadline(requestTokens({ grant_type: 'refresh_token', refresh_token: current.refreshToken, resource }), deadlineMs, 'Renewing the session')
       dpop?.checkTokenType(response.token_type)
+      if (!response.access_token) throw new AuthError('invalid_token', 'The identity provider returned no access token.')
       const next = { lineage: current.lineage, version: current.version + 1, refreshToken: response.refresh_token ?? current.refreshToken }
       if (response.id_token && response.id_token !== current.idToken) {
         const expected = await expectations()
         await checkSignature(response, expected)
-        const fresh = toSession(response, expected, current.lineage, next.version, current.scopes.join(' '))
-        if (fresh.profile.sub !== current.profile.sub) throw new AuthError('invalid_token', 'The renewed ID token is for another user.')
+        const fresh = await toSession(response, expected, current.lineage, next.version, current.scopes.join(' '), current.idToken)
         return { ...fresh, ...next, scopes: response.scope ? fresh.scopes : current.scopes }
       }
       return {
@@ -305,38 +397,39 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
       }
     },
 
+    /** The end-session URL (OpenID Connect RP-Initiated Logout §2); a popup's `state` marks the answer for relay. */
     async signoutRequest(options: { popup: boolean; idToken: string | undefined }): Promise<SigninRequest> {
-      const request = await withDeadline(
-        oidc.createSignoutRequest({
-          client_id: config.clientId,
-          post_logout_redirect_uri: options.popup ? config.popupRedirectUri : config.postLogoutRedirectUri,
-          ...(options.popup && { state: { popup: true }, url_state: relayUrlState }),
-          ...(options.idToken !== undefined && { id_token_hint: options.idToken }),
-        }),
-        deadlineMs,
-        'Starting the sign-out',
-      )
-      return { url: request.url, state: request.state?.id ?? '' }
+      const url = new URL((await metadata()).end_session_endpoint ?? '')
+      const state = options.popup ? crypto.randomUUID() : ''
+      const params = {
+        id_token_hint: options.idToken,
+        client_id: config.clientId,
+        post_logout_redirect_uri: options.popup ? config.popupRedirectUri : config.postLogoutRedirectUri,
+        state: options.popup ? `${state};${relayUrlState}` : undefined,
+        ...config.extraQueryParams,
+      }
+      for (const [name, value] of Object.entries(params)) if (value !== undefined) url.searchParams.append(name, value)
+      return { url: url.href, state }
     },
 
     /** Best effort (RFC 7009): a sign-out must not hang on an IdP that cannot revoke. Whether the IdP accepted a revocation. */
     async revoke(session: Session): Promise<boolean> {
-      let endpoint: string | undefined
+      let revocationEndpoint: string | undefined
       try {
-        endpoint = (await metadata()).revocation_endpoint
+        revocationEndpoint = (await metadata()).revocation_endpoint
       } catch {
         return false
       }
-      if (!endpoint) return false
+      if (!revocationEndpoint) return false
       const revocations: Promise<boolean>[] = []
-      if (session.refreshToken) revocations.push(revokeToken(endpoint, config.clientId, session.refreshToken, 'refresh_token'))
+      if (session.refreshToken) revocations.push(revokeToken(revocationEndpoint, config.clientId, session.refreshToken, 'refresh_token'))
       // A JWT access token is self-contained and IdPs answer unsupported_token_type (RFC 7009 §2.2.1);
       // it dies with its short lifetime. Opaque ones are revoked.
-      if (session.accessToken.split('.').length !== 3) revocations.push(revokeToken(endpoint, config.clientId, session.accessToken, 'access_token'))
+      if (session.accessToken.split('.').length !== 3) revocations.push(revokeToken(revocationEndpoint, config.clientId, session.accessToken, 'access_token'))
       const outcomes = await withDeadline(Promise.allSettled(revocations), deadlineMs, 'Revoking the tokens').catch(() => [])
       return outcomes.some((outcome) => outcome.status === 'fulfilled' && outcome.value)
     },
 
-    clearStaleSignins: () => oidc.clearStaleState().catch(() => undefined),
+    clearStaleSignins,
   }
 }

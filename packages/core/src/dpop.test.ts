@@ -40,7 +40,8 @@ function interceptApi(answer: (request: Request, attempt: number) => Response) {
   const realFetch = globalThis.fetch
   const seen: Request[] = []
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input, init)
+    // A Request's body can be read once: the copy is what this test looks at.
+    const request = new Request(input instanceof Request ? input.clone() : input, init)
     if (new URL(request.url).origin !== api) return realFetch(input, init)
     seen.push(request)
     return answer(request, seen.length)
@@ -52,8 +53,9 @@ function interceptApi(answer: (request: Request, attempt: number) => Response) {
 function rewriteIdp(path: string, change: (response: Response) => Promise<Response>) {
   const realFetch = globalThis.fetch
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input)
     const response = await realFetch(input, init)
-    return new URL(new Request(input, init).url).pathname.endsWith(path) ? change(response) : response
+    return new URL(url).pathname.endsWith(path) ? change(response) : response
   })
 }
 

@@ -9,30 +9,20 @@ import { defineFeature, type AuthFeature } from './AuthFeature.js'
 import { checkDpopTokenType, checkIdpSupportsDpop } from './checkDpopSupport.js'
 import { dpopThumbprint } from './createDpopProof.js'
 import { createDpopKeyStore, dpopKeyPair, type DpopKeyStore } from './dpopKeys.js'
-import { readDpopNonceError } from './readDpopNonceError.js'
 import { createDpopSender } from './sendWithDpop.js'
 
 /** DPoP for one client: what its token requests and its `auth.fetch` calls use. */
 export interface DpopBinding {
-  /** oidc-client-ts's DPoP settings: its token requests then carry proofs and retry on `use_dpop_nonce`. */
-  readonly settings: {
-    /** Where the key pairs live. */
-    store: DpopKeyStore
-    /** Always true: the authorization code is bound to the key as well. */
-    bind_authorization_code: boolean
-  }
   /** The key's thumbprint, sent as `dpop_jkt` so that the authorization code is bound to the key too. */
   thumbprint(): Promise<string>
-  /** The key pair itself, for token requests that oidc-client-ts does not send (the device grant). */
+  /** The key pair itself, for the device grant's requests, which oauth4webapi signs. */
   keyPair(): Promise<CryptoKeyPair>
-  /** Sends a resource request with a DPoP-bound token and its proof. */
-  send(request: Request, accessToken: string): Promise<Response>
+  /** Sends a request with its proof: to an API with the DPoP-bound `accessToken`, to the token endpoint without. */
+  send(request: Request, accessToken?: string): Promise<Response>
   /** Throws a `config` error unless the IdP's discovery document announces DPoP with ES256. */
   checkIdp(document: Record<string, unknown>, issuer: string): void
   /** Throws `invalid_token` unless a token response's `token_type` is DPoP. */
   checkTokenType(tokenType: string | undefined): void
-  /** What a token request's error really was, when oidc-client-ts took it for a nonce request. */
-  readError(err: unknown): unknown
 }
 
 /** What the DPoP feature brings to the client. */
@@ -53,7 +43,7 @@ export interface DpopFeatureOptions {
 
 function connect(store: DpopKeyStore, { clientId, loadUserInfo }: Parameters<DpopCode['connect']>[0]): DpopBinding {
   if (loadUserInfo) {
-    // oidc-client-ts loads userinfo with `Authorization: Bearer`, which a server that checks DPoP refuses for a bound token.
+    // Userinfo is loaded with `Authorization: Bearer`, which a server that checks DPoP refuses for a bound token.
     throw new AuthError(
       'config',
       dev
@@ -69,13 +59,11 @@ function connect(store: DpopKeyStore, { clientId, loadUserInfo }: Parameters<Dpo
       throw err
     }))
   return {
-    settings: { store, bind_authorization_code: true },
     thumbprint: async () => dpopThumbprint(await keyPair()),
     keyPair,
     send: createDpopSender(keyPair),
     checkIdp: checkIdpSupportsDpop,
     checkTokenType: checkDpopTokenType,
-    readError: readDpopNonceError,
   }
 }
 

@@ -12,6 +12,8 @@ export interface IdTokenExpectations {
   algorithms?: readonly string[]
   /** The `max_age` the sign-in asked for, in seconds: `auth_time` must then be present and recent enough. */
   maxAge?: number
+  /** The `nonce` the sign-in sent: the token must carry it back (OpenID Connect Core §3.1.3.7 item 11). */
+  nonce?: string
 }
 
 function reject(claim: string, detail: string, expected: unknown, actual: unknown): never {
@@ -23,8 +25,7 @@ function reject(claim: string, detail: string, expected: unknown, actual: unknow
 const clockHint = "If this device's clock is wrong, set it right (or raise clockSkewSeconds for devices whose clock drifts)"
 
 /**
- * The ID token checks of OpenID Connect Core §3.1.3.7 that oidc-client-ts leaves out (it checks `sub`
- * and `nonce` only). The signature is not checked: the token came straight from the token endpoint
+ * The ID token checks of OpenID Connect Core §3.1.3.7. The signature is not checked: the token came straight from the token endpoint
  * over TLS, which §3.1.3.7 item 6 accepts in place of it. Its `alg` still must be one the IdP
  * announces, and never `none`.
  *
@@ -59,6 +60,9 @@ export function verifyIdTokenClaims(idToken: string, expected: IdTokenExpectatio
   if (iat - skew > expected.now) reject('iat', `it claims to be issued in the future. ${clockHint}`, `<= ${expected.now}`, iat)
   if (typeof claims['sub'] !== 'string' || claims['sub'] === '') {
     reject('sub', 'it names no subject', 'a string', claims['sub'])
+  }
+  if (expected.nonce !== undefined && claims['nonce'] !== expected.nonce) {
+    reject('nonce', 'it does not carry the nonce this sign-in sent, so it may be replayed from another one', expected.nonce, claims['nonce'])
   }
   if (expected.maxAge !== undefined) {
     const authTime = claims['auth_time']
