@@ -154,7 +154,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   async function userInfo(accessToken: string, sub: unknown): Promise<Record<string, unknown>> {
     const init = { headers: { Accept: 'application/json, application/jwt', Authorization: `Bearer ${accessToken}` } }
     const claims = await withDeadline(requestJson(await endpoint('userinfo_endpoint'), init), deadlineMs, 'Loading the user info')
-    if (claims['sub'] !== sub) throw new AuthError('invalid_token', 'The userinfo endpoint answered about another user than the ID token names.')
+    if (claims['sub'] !== sub) throw new AuthError('invalid_token', dev ? 'The userinfo endpoint answered about another user than the ID token names.' : 'Userinfo for another user.')
     return claims
   }
 
@@ -180,7 +180,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   async function checkSignature(response: TokenAnswer, expected: IdTokenExpectations): Promise<void> {
     if (!signatureFeature || !response.id_token) return
     const jwksUri = (await metadata()).jwks_uri
-    if (!jwksUri) throw new AuthError('config', 'The identity provider publishes no jwks_uri, so the ID token signature cannot be checked.')
+    if (!jwksUri) throw new AuthError('config', dev ? 'The identity provider publishes no jwks_uri, so the ID token signature cannot be checked.' : 'No jwks_uri.')
     verifySignature ??= signatureFeature.createVerifier(jwksUri, deadlineMs)
     await verifySignature(response.id_token, expected.algorithms ?? ['RS256'])
   }
@@ -203,10 +203,14 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     return stored && readLoginState(stored.data, config.origin)
   }
 
+  const noAccessToken = dev ? 'The identity provider returned no access token.' : 'No access token.'
+
   const notStartedHere = () =>
     new AuthError(
       'state_mismatch',
-      'This sign-in response does not belong to a sign-in started here (it was already used, or it was started in another browser).',
+      dev
+        ? 'This sign-in response does not belong to a sign-in started here (it was already used, or it was started in another browser).'
+        : 'Not a sign-in started here.',
     )
 
   /**
@@ -232,7 +236,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     const error = params.get('error')
     if (error) throw oauthError(error, params.get('error_description'))
     const code = params.get('code')
-    if (!code) throw new AuthError('idp_error', 'The identity provider answered without an authorization code.')
+    if (!code) throw new AuthError('idp_error', dev ? 'The identity provider answered without an authorization code.' : 'No code.')
     const answer = await requestTokens({ grant_type: 'authorization_code', code, redirect_uri: state.redirect_uri, code_verifier: state.code_verifier })
     return { answer, state }
   }
@@ -243,17 +247,17 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
    */
   async function toSession(response: TokenAnswer, expected: IdTokenExpectations, lineage: string, version: number, requestedScope: string, previous?: string): Promise<Session> {
     if (!response.id_token) {
-      throw new AuthError('invalid_token', 'The identity provider returned no ID token. Make sure the scope includes "openid".')
+      throw new AuthError('invalid_token', dev ? 'The identity provider returned no ID token. Make sure the scope includes "openid".' : 'No ID token.')
     }
     const claims = verifyIdTokenClaims(response.id_token, expected)
     if (previous !== undefined) {
       const before = decodeJwtPart(previous, 1)
       if (claims['sub'] !== before['sub']) throw new AuthError('invalid_token', 'The renewed ID token is for another user.')
       if (claims['azp'] !== before['azp'] || (claims['auth_time'] !== undefined && claims['auth_time'] !== before['auth_time'])) {
-        throw new AuthError('invalid_token', 'The renewed ID token is for another sign-in than the session (its azp or auth_time changed).')
+        throw new AuthError('invalid_token', dev ? 'The renewed ID token is for another sign-in than the session (its azp or auth_time changed).' : 'Renewed for another sign-in.')
       }
     }
-    if (!response.access_token) throw new AuthError('invalid_token', 'The identity provider returned no access token.')
+    if (!response.access_token) throw new AuthError('invalid_token', noAccessToken)
     dpop?.checkTokenType(response.token_type)
     const profileClaims = config.loadUserInfo ? { ...claims, ...(await userInfo(response.access_token, claims['sub'])) } : claims
     return {
@@ -378,7 +382,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
       // No `scope`: RFC 6749 §6 then grants what the sign-in granted, even where the IdP dropped a scope it was asked for.
       const response = await withDeadline(requestTokens({ grant_type: 'refresh_token', refresh_token: current.refreshToken, resource }), deadlineMs, 'Renewing the session')
       dpop?.checkTokenType(response.token_type)
-      if (!response.access_token) throw new AuthError('invalid_token', 'The identity provider returned no access token.')
+      if (!response.access_token) throw new AuthError('invalid_token', noAccessToken)
       const next = { lineage: current.lineage, version: current.version + 1, refreshToken: response.refresh_token ?? current.refreshToken }
       if (response.id_token && response.id_token !== current.idToken) {
         const expected = await expectations()

@@ -23,10 +23,7 @@ function bounded(text: string, length = 200): string {
   return text.length > length ? `${text.slice(0, length)}…` : text
 }
 
-/**
- * Turns whatever oidc-client-ts or fetch threw into an AuthError. oidc-client-ts signals most failures
- * with plain `Error`s, so a few are recognised by name or message; anything else keeps its cause.
- */
+/** Turns whatever a request threw into an AuthError; anything unrecognised keeps its cause. */
 export function toAuthError(err: unknown, context: string): AuthError {
   if (err instanceof AuthError) return err
   if (isProtocolErrorResponse(err)) {
@@ -39,22 +36,9 @@ export function toAuthError(err: unknown, context: string): AuthError {
     })
   }
   if (err instanceof Error) {
-    if (err.name === 'ErrorTimeout') {
-      return new AuthError('timeout', `${context}: the identity provider did not answer in time.`, { cause: err })
-    }
     // fetch() rejects with a TypeError when the network fails; a TypeError from a bug is not a network error.
     if (err.name === 'TypeError' ? /fetch|network|load failed/i.test(err.message) : /network/i.test(err.message)) {
       return new AuthError('network', `${context}: could not reach the identity provider (${err.message}).`, { cause: err })
-    }
-    if (/No matching state|State does not match|No state in response/.test(err.message)) {
-      return new AuthError(
-        'state_mismatch',
-        `${context}: this sign-in response does not belong to a sign-in started here (it was already used, or it was started in another browser).`,
-        { cause: err },
-      )
-    }
-    if (/id_token|ID Token|nonce|subject/i.test(err.message)) {
-      return new AuthError('invalid_token', `${context}: ${err.message}.`, { cause: err })
     }
     return new AuthError(err.name === 'TypeError' ? 'unknown' : 'idp_error', `${context}: ${bounded(err.message)}`, { cause: err })
   }
