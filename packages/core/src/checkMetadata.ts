@@ -1,4 +1,5 @@
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 import type { IdpMetadata } from './IdpMetadata.js'
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
@@ -18,8 +19,8 @@ export function checkMetadata(metadata: IdpMetadata | undefined, option: 'metada
   const fail = (message: string) => new AuthError('config', `latchkey config: ${option}${message}`)
   const required = option === 'metadata' ? ['issuer', 'authorization_endpoint', 'token_endpoint'] : []
   for (const [field, value] of Object.entries({ ...Object.fromEntries(required.map((name) => [name, null])), ...metadata })) {
-    if (value === null) throw fail(` lacks ${field}, which a whole discovery document needs. To add or correct a few fields of the IdP's document, use metadataSeed.`)
-    if (field === 'issuer' && value !== authority) throw fail(`.issuer "${String(value)}" differs from authority "${authority}"; they must be equal.`)
+    if (value === null) throw fail(` lacks ${field}${dev ? ", which a whole discovery document needs. To add or correct a few fields of the IdP's document, use metadataSeed." : ''}`)
+    if (field === 'issuer' && value !== authority) throw fail(`.issuer ${dev ? `"${String(value)}" ` : ''}differs from authority${dev ? ` "${authority}"; they must be equal.` : ''}`)
     if (!/_(endpoint|uri)$/.test(field)) continue
     let url: URL | undefined
     try {
@@ -27,6 +28,6 @@ export function checkMetadata(metadata: IdpMetadata | undefined, option: 'metada
     } catch {
       // reported below
     }
-    if (!url || !isSafeUrl(url)) throw fail(`.${field} "${String(value)}" must be an absolute https URL (http only on localhost).`)
+    if (!url || !isSafeUrl(url)) throw fail(`.${field} "${String(value)}" must be an absolute https URL${dev ? ' (http only on localhost)' : ''}.`)
   }
 }

@@ -66,7 +66,7 @@ export function createAccessTokens({ holder, gate, protocol, renew }: AccessToke
   return {
     async get(options = {}) {
       let session = holder.current()
-      if (!session) throw new AuthError('login_required', 'Nobody is signed in: call login() before asking for an access token.')
+      if (!session) throw new AuthError('login_required', dev ? 'Nobody is signed in: call login() before asking for an access token.' : 'Nobody is signed in.')
       const missing = scopesOf(options.scope).filter((scope) => !session?.scopes.includes(scope))
       if (missing.length > 0) {
         throw new AuthError(

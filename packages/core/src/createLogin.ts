@@ -32,7 +32,9 @@ export function createLogin(parts: LoginParts): AuthClient['login'] {
       if (!pending.survivesNavigation(request.state)) {
         throw new AuthError(
           'storage',
-          'This browser refused to store the sign-in under way (storage full, or site data blocked), so it would be lost on the way back from the identity provider. Allow site data for this app, or sign in with login({ mode: "popup" }).',
+          dev
+            ? 'This browser refused to store the sign-in under way (storage full, or site data blocked), so it would be lost on the way back from the identity provider. Allow site data for this app, or sign in with login({ mode: "popup" }).'
+            : 'Storage refused the sign-in.',
         )
       }
       config.navigate(request.url)

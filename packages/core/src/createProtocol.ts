@@ -113,12 +113,11 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     )
     const found = await document
     if (found.issuer !== config.issuer) {
-      const issuer = JSON.stringify(String(found.issuer).slice(0, 200))
       throw new AuthError(
         'config',
         dev
-          ? `The IdP's discovery names its issuer ${issuer}, but authority is "${config.issuer}": they must be equal (OpenID Connect Discovery §4.3). If that is your IdP, set authority: ${issuer}; else the document is not to be trusted.`
-          : 'The discovery document names another issuer than the authority.',
+          ? `The IdP's discovery names its issuer ${JSON.stringify(String(found.issuer).slice(0, 200))}, but authority is "${config.issuer}": they must be equal (OpenID Connect Discovery §4.3). If that is your IdP, set authority: ${JSON.stringify(String(found.issuer).slice(0, 200))}; else the document is not to be trusted.`
+          : 'The discovery names another issuer.',
         { cause: { expected: config.issuer, actual: found.issuer } },
       )
     }

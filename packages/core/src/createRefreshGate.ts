@@ -1,4 +1,5 @@
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 import type { SessionHolder } from './createSessionHolder.js'
 import type { LineageRecord } from './lineageRecord.js'
 import { isNewerSession, type Session } from './Session.js'
@@ -28,7 +29,7 @@ export interface RefreshGate {
 }
 
 function signedOutMeanwhile(): AuthError {
-  return new AuthError('login_required', 'You were signed out while the session was being renewed.')
+  return new AuthError('login_required', dev ? 'You were signed out while the session was being renewed.' : 'Signed out meanwhile.')
 }
 
 function isRejected(err: unknown): boolean {
@@ -56,7 +57,7 @@ export function createRefreshGate(options: RefreshGateOptions): RefreshGate {
     return locks.request(options.lockName, { signal }, holdingTheLock).catch((err: unknown) => {
       // Once granted, the deadline no longer applies: the task's own failure is what happened.
       if (!granted && signal.aborted) {
-        throw new AuthError('timeout', 'Another tab has been renewing the session for too long; try again.', { cause: err })
+        throw new AuthError('timeout', dev ? 'Another tab has been renewing the session for too long; try again.' : 'Another tab is renewing.', { cause: err })
       }
       throw err
     }) as Promise<T>
@@ -70,7 +71,7 @@ export function createRefreshGate(options: RefreshGateOptions): RefreshGate {
     if (reached === undefined || reached <= session.version) return session
     const newer = await options.fetchNewer(session.lineage, reached)
     if (!newer || !holder.replace(newer, generation)) {
-      throw new AuthError('refresh_failed', 'Another tab renewed the session, and this tab could not get the renewed tokens. Please sign in again.')
+      throw new AuthError('refresh_failed', dev ? 'Another tab renewed the session, and this tab could not get the renewed tokens. Please sign in again.' : 'Another tab renewed the session.')
     }
     return newer
   }

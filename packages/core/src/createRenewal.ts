@@ -1,4 +1,5 @@
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 import { missingFeature } from './AuthFeature.js'
 import type { Protocol } from './createProtocol.js'
 import type { RefreshGate } from './createRefreshGate.js'
@@ -48,7 +49,7 @@ export function createRenewal({ holder, gate, protocol, lifecycle, schedule, con
     const error =
       cause.code === 'login_required' || cause.code === 'refresh_failed'
         ? cause
-        : new AuthError('refresh_failed', `Your session has ended and could not be renewed (${cause.message}). Please sign in again.`, {
+        : new AuthError('refresh_failed', dev ? `Your session has ended and could not be renewed (${cause.message}). Please sign in again.` : `Your session has ended (${cause.message}).`, {
             description: cause.description,
             cause,
           })
@@ -58,14 +59,14 @@ export function createRenewal({ holder, gate, protocol, lifecycle, schedule, con
 
   function renewWithoutRefreshToken(latest: Session): Promise<Session> {
     if (!silent) {
-      throw missingFeature('silent-renewal', 'Renewing a session the IdP gave no refresh token (ask for the offline_access scope where it can)')
+      throw missingFeature('silent-renewal', dev ? 'Renewing a session the IdP gave no refresh token (ask for the offline_access scope where it can)' : 'Renewing without a refresh token')
     }
     return silent.renew(protocol, config, latest)
   }
 
   async function renewOnce(): Promise<Session> {
     const seen = holder.current()
-    if (!seen) throw new AuthError('login_required', 'Nobody is signed in: there is no session to renew.')
+    if (!seen) throw new AuthError('login_required', dev ? 'Nobody is signed in: there is no session to renew.' : 'Nobody is signed in.')
     lifecycle.dispatch({ type: 'started', activity: 'refresh' })
     try {
       const session = await gate.use(

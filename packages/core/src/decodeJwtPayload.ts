@@ -1,4 +1,5 @@
 import { jwtDecode } from 'jwt-decode'
+import { dev } from './dev.js'
 import { AuthError } from './AuthError.js'
 
 /**
@@ -10,10 +11,10 @@ export function decodeJwtPart(jwt: string, index: 0 | 1): Record<string, unknown
   try {
     decoded = jwtDecode(jwt, { header: index === 0 })
   } catch (cause) {
-    throw new AuthError('invalid_token', 'The ID token is not a JWT of base64url JSON.', { cause })
+    throw new AuthError('invalid_token', dev ? 'The ID token is not a JWT of base64url JSON.' : 'Not a JWT.', { cause })
   }
   if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) {
-    throw new AuthError('invalid_token', 'The ID token is not a JWT of JSON objects.')
+    throw new AuthError('invalid_token', dev ? 'The ID token is not a JWT of JSON objects.' : 'Not a JWT.')
   }
   return decoded as Record<string, unknown>
 }

@@ -1,4 +1,5 @@
 import { decodeJwtPart } from './decodeJwtPayload.js'
+import { dev } from './dev.js'
 
 /** An OAuth error response (RFC 6749 §5.2), in the shape toAuthError reads. */
 export function oauthError(error: string, description?: unknown): Error {
@@ -28,8 +29,8 @@ export async function requestJson(
   const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null
   if (!response.ok) {
     if (typeof fields?.['error'] === 'string') throw oauthError(fields['error'], fields['error_description'])
-    throw new Error(`${response.url || 'the identity provider'} answered ${response.status}`)
+    throw new Error(`HTTP ${response.status}${dev ? ` from ${response.url}` : ''}`)
   }
-  if (!fields) throw new Error(`${response.url || 'the identity provider'} answered ${type || 'something'} that is not a JSON object`)
+  if (!fields) throw new Error(dev ? `${response.url} answered ${type || 'something'} that is not a JSON object` : 'Not JSON')
   return fields
 }
