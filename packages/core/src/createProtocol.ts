@@ -95,7 +95,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   // The app's own fields win over the IdP's document, fetched or cached.
   const givenMetadata = config.metadata ?? loadCachedMetadata(metadataKey, config.issuer)
   let document: Promise<IdpMetadata> | undefined = givenMetadata && Promise.resolve({ ...givenMetadata, ...config.metadataSeed })
-  const send = dpop ? (url: string, init: RequestInit) => dpop.send(new Request(url, init)) : undefined
+  const send = dpop ? (url: string, init: RequestInit) => dpop.send({ url, init }) : undefined
 
   /**
    * The discovery document, fetched at most once per hour per tab (see metadataCache), and only if its

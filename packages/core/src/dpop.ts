@@ -9,7 +9,7 @@ import { defineFeature, type AuthFeature } from './AuthFeature.js'
 import { checkDpopTokenType, checkIdpSupportsDpop } from './checkDpopSupport.js'
 import { dpopThumbprint } from './createDpopProof.js'
 import { createDpopKeyStore, dpopKeyPair, type DpopKeyStore } from './dpopKeys.js'
-import { createDpopSender } from './sendWithDpop.js'
+import { createDpopSender, type DpopTarget } from './sendWithDpop.js'
 
 /** DPoP for one client: what its token requests and its `auth.fetch` calls use. */
 export interface DpopBinding {
@@ -18,7 +18,7 @@ export interface DpopBinding {
   /** The key pair itself, for the device grant's requests, which oauth4webapi signs. */
   keyPair(): Promise<CryptoKeyPair>
   /** Sends a request with its proof: to an API with the DPoP-bound `accessToken`, to the token endpoint without. */
-  send(request: Request, accessToken?: string): Promise<Response>
+  send(target: DpopTarget, accessToken?: string): Promise<Response>
   /** Throws a `config` error unless the IdP's discovery document announces DPoP with ES256. */
   checkIdp(document: Record<string, unknown>, issuer: string): void
   /** Throws `invalid_token` unless a token response's `token_type` is DPoP. */
