@@ -51,8 +51,13 @@ export class AuthError extends Error {
   /** The identity provider's `error_description`, when it sent one (bounded in length). */
   readonly description: string | undefined
 
+  /**
+   * @param message What failed and what to do, for people. latchkey's own checks explain in
+   * development builds and pass `''` in production ones (`process.env.NODE_ENV`), as React does: the
+   * message is then the code.
+   */
   constructor(code: AuthErrorCode, message: string, options: AuthErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    super(message || code, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
     this.description = options.description
   }

@@ -44,7 +44,7 @@ export function createAccessTokens({ holder, gate, protocol, renew }: AccessToke
       request = gate
         .use(async (latest) => {
           if (!latest.refreshToken) {
-            throw new AuthError('config', `A token for "${resource}" needs a refresh token${dev ? ': request the offline_access scope' : ''}.`)
+            throw new AuthError('config', dev ? `A token for "${resource}" needs a refresh token: request the offline_access scope.` : '')
           }
           const issued = await protocol.refresh(latest, resource)
           // The grant rotated the session's refresh token; its own access token stays as it was.
@@ -66,12 +66,12 @@ export function createAccessTokens({ holder, gate, protocol, renew }: AccessToke
   return {
     async get(options = {}) {
       let session = holder.current()
-      if (!session) throw new AuthError('login_required', dev ? 'Nobody is signed in: call login() before asking for an access token.' : 'Nobody is signed in.')
+      if (!session) throw new AuthError('login_required', dev ? 'Nobody is signed in: call login() before asking for an access token.' : '')
       const missing = scopesOf(options.scope).filter((scope) => !session?.scopes.includes(scope))
       if (missing.length > 0) {
         throw new AuthError(
           'insufficient_scope',
-          `The session was not granted ${missing.join(' ')}.${dev ? ` Ask the user with login({ scope: '${missing.join(' ')}' }).` : ''}`,
+          dev ? `The session was not granted ${missing.join(' ')}. Ask the user with login({ scope: '${missing.join(' ')}' }).` : '',
           { cause: { missing } },
         )
       }

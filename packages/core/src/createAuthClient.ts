@@ -1,5 +1,5 @@
 import type { AuthClient } from './AuthClient.js'
-import type { AuthClientConfig } from './AuthClientConfig.js'
+import type { AuthClientConfig, SessionStorageKind } from './AuthClientConfig.js'
 import { featureCode, missingFeature } from './AuthFeature.js'
 import type { AuthFetchCode } from './authFetch.js'
 import { initialAuthState, type AuthState } from './AuthState.js'
@@ -18,17 +18,15 @@ import type { DeviceCodeCode } from './deviceCode.js'
 import type { DpopCode } from './dpop.js'
 import type { PopupCode } from './popup.js'
 import { resolveConfig } from './resolveConfig.js'
-import { usable } from './Session.js'
-import { sessionPersistence } from './sessionPersistence.js'
+import { usable, type Session } from './Session.js'
+import { sessionPersistence, type SessionPersistence } from './sessionPersistence.js'
 import { isRelayedCallback } from './relayedCallback.js'
 import { completeRedirectSignin, isSigninCallback } from './signinCallback.js'
 import type { SilentRenewalCode } from './silentRenewal.js'
-import type { TabEnvironment, TabSyncCode } from './tabSync.js'
+import type { TabSyncCode } from './tabSync.js'
+import type { TabLink } from './TabLink.js'
 import { toAuthError } from './toAuthError.js'
 import { transition } from './transitions.js'
-
-/** How long a tab waits for an open tab to hand over its session. */
-const handoverWaitMs = 1000
 
 /**
  * Builds the sign-in client for this app. Checks the config at once and throws an AuthError with code
@@ -46,17 +44,15 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
   const config = resolveConfig(options)
   const key = `latchkey:${config.clientId}@${config.authority}`
   const popup = featureCode<PopupCode>(config.features, 'popup')
-  const sync = featureCode<TabSyncCode>(config.features, 'tab-sync')
-  const env: TabEnvironment = sync?.connect(key) ?? { locks: null, record: null, createChannel: null }
-  // Tabs share one refresh token only where they can take turns with it and see each other's turns.
-  const canShare = env.locks !== null && env.record !== null && env.createChannel !== null
-  const shareSession = canShare && config.shareSession
-  // Without that, localStorage would hand one refresh token to every tab with no lock: keep it per tab.
-  const storageKind = config.storage === 'local' && !canShare ? 'session' : config.storage
-  // Tokens go over the channel only to tabs that may hold the same session: all of them when they
-  // share it, else a duplicated tab's copy of sessionStorage. Never with 'memory' alone.
-  const announces = shareSession || (canShare && storageKind === 'session')
-  const persistence = () => sessionPersistence(storageKind, `${key}:session`)
+  const link: TabLink | null =
+    featureCode<TabSyncCode>(config.features, 'tab-sync')?.link(key, config, {
+      holder: () => holder,
+      lifecycle: () => lifecycle,
+      load: (): Session | null => persistence().load(),
+    }) ?? null
+  const storageKind: SessionStorageKind = link?.storage ?? config.storage
+  const tabs = link?.tabs ?? null
+  const persistence = (): SessionPersistence => sessionPersistence(storageKind, `${key}:session`)
   const holder = createSessionHolder(persistence())
   const pending = createPendingSigninStore(`${key}:pending:`)
   const dpop = featureCode<DpopCode>(config.features, 'dpop')?.connect(config) ?? null
@@ -67,48 +63,18 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
   const device = featureCode<DeviceCodeCode>(config.features, 'device-code')
   let started: Promise<void> | undefined
 
-  const tabs =
-    sync && env.createChannel
-      ? sync.create({
-          channelName: key,
-          createChannel: env.createChannel,
-          locks: env.locks,
-          current: () => (announces ? holder.current() : null),
-          handsOver: shareSession,
-          onSession: (session) => lifecycle.receive(session),
-          onLogout: (lineage) => lifecycle.end(lineage, null),
-        })
-      : null
-  const gate = createRefreshGate({
-    holder,
-    locks: canShare ? env.locks : null,
-    lockName: `${key}:refresh`,
-    lockTimeoutMs: (config.requestTimeoutSeconds + 5) * 1000,
-    record: canShare ? env.record : null,
-    async fetchNewer(lineage, version) {
-      const answer = await tabs?.ask(handoverWaitMs, lineage, version)
-      if (answer) return answer
-      const stored = persistence().load()
-      return stored && stored.lineage === lineage && stored.version >= version ? stored : null
-    },
-    publish: (session) => (announces ? tabs?.announceSession(session) : undefined),
-  })
+  const gate = createRefreshGate({ holder, tabs: link?.gate ?? null })
   const schedule = createRenewalSchedule({ renew: () => void renew().catch(() => undefined), signals: browserPageSignals })
   const lifecycle = createSessionLifecycle({
     holder,
     schedule,
-    tabs,
-    record: canShare ? env.record : null,
-    shareSession,
-    announces,
+    link,
     initialState,
     onForget: () => accessTokens.clear(),
   })
   const silent = featureCode<SilentRenewalCode>(config.features, 'silent-renewal')
   const renew = createRenewal({ holder, gate, protocol, lifecycle, schedule, config, silent })
   const accessTokens = createAccessTokens({ holder, gate, protocol, renew })
-  // A tab that may be handed a session waits for the answer before it says "anonymous".
-  const awaitsHandover = shareSession && storageKind !== 'local'
 
   /** What the first render shows: a stored, valid session needs no I/O, so there is no loading flash. */
   function initialState(): AuthState {
@@ -118,16 +84,12 @@ export function createAuthClient(options: AuthClientConfig): AuthClient {
     const session = holder.current()
     const valid = usable(session)
     if (valid) return transition(initialAuthState, { type: 'session', session: valid })
-    if (session?.refreshToken || awaitsHandover) return initialAuthState
+    if (session?.refreshToken || link?.awaitsHandover) return initialAuthState
     return transition(initialAuthState, { type: 'signed-out' })
   }
 
   async function restore(): Promise<void> {
-    if (!holder.current() && awaitsHandover && tabs && (await tabs.peersHoldSession())) {
-      const generation = holder.generation()
-      const handed = await tabs.ask(handoverWaitMs)
-      if (handed && !lifecycle.hasEnded(handed.lineage)) holder.replace(handed, generation)
-    }
+    await link?.handOver()
     const session = holder.current()
     const valid = usable(session)
     if (valid) lifecycle.show(valid)

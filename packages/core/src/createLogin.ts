@@ -34,7 +34,7 @@ export function createLogin(parts: LoginParts): AuthClient['login'] {
           'storage',
           dev
             ? 'This browser refused to store the sign-in under way (storage full, or site data blocked), so it would be lost on the way back from the identity provider. Allow site data for this app, or sign in with login({ mode: "popup" }).'
-            : 'Storage refused the sign-in.',
+            : '',
         )
       }
       config.navigate(request.url)
@@ -57,7 +57,7 @@ export function createLogin(parts: LoginParts): AuthClient['login'] {
     const mode = options.mode ?? 'redirect'
     if (mode === 'redirect') return byRedirect(options)
     if (mode !== 'popup') {
-      return Promise.reject(new AuthError('config', `login mode "${String(mode)}" is not supported${dev ? '; use "redirect" or "popup"' : ''}.`))
+      return Promise.reject(new AuthError('config', dev ? `login mode "${String(mode)}" is not supported; use "redirect" or "popup".` : ''))
     }
     if (!popup) return Promise.reject(lifecycle.fail(missingFeature('popup', 'login({ mode: "popup" })'), 'Popup sign-in failed'))
     // Opened before anything is awaited: the browser allows a popup only within the click's task.

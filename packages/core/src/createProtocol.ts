@@ -117,7 +117,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
         'config',
         dev
           ? `The IdP's discovery names its issuer ${JSON.stringify(String(found.issuer).slice(0, 200))}, but authority is "${config.issuer}": they must be equal (OpenID Connect Discovery §4.3). If that is your IdP, set authority: ${JSON.stringify(String(found.issuer).slice(0, 200))}; else the document is not to be trusted.`
-          : 'The discovery names another issuer.',
+          : '',
         { cause: { expected: config.issuer, actual: found.issuer } },
       )
     }
@@ -128,7 +128,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   /** The IdP's endpoint `name`, or a `config` error that names what it lacks. */
   async function endpoint(name: 'authorization_endpoint' | 'token_endpoint' | 'userinfo_endpoint'): Promise<string> {
     const url = (await metadata())[name]
-    if (!url) throw new AuthError('config', `The identity provider publishes no ${name}.`)
+    if (!url) throw new AuthError('config', dev ? `The identity provider publishes no ${name}.` : name)
     return url
   }
 
@@ -153,7 +153,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   async function userInfo(accessToken: string, sub: unknown): Promise<Record<string, unknown>> {
     const init = { headers: { Accept: 'application/json, application/jwt', Authorization: `Bearer ${accessToken}` } }
     const claims = await withDeadline(requestJson(await endpoint('userinfo_endpoint'), init), deadlineMs, 'Loading the user info')
-    if (claims['sub'] !== sub) throw new AuthError('invalid_token', dev ? 'The userinfo endpoint answered about another user than the ID token names.' : 'Userinfo for another user.')
+    if (claims['sub'] !== sub) throw new AuthError('invalid_token', dev ? 'The userinfo endpoint answered about another user than the ID token names.' : '')
     return claims
   }
 
@@ -179,7 +179,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   async function checkSignature(response: TokenAnswer, expected: IdTokenExpectations): Promise<void> {
     if (!signatureFeature || !response.id_token) return
     const jwksUri = (await metadata()).jwks_uri
-    if (!jwksUri) throw new AuthError('config', dev ? 'The identity provider publishes no jwks_uri, so the ID token signature cannot be checked.' : 'No jwks_uri.')
+    if (!jwksUri) throw new AuthError('config', dev ? 'The identity provider publishes no jwks_uri, so the ID token signature cannot be checked.' : '')
     verifySignature ??= signatureFeature.createVerifier(jwksUri, deadlineMs)
     await verifySignature(response.id_token, expected.algorithms ?? ['RS256'])
   }
@@ -202,14 +202,14 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     return stored && readLoginState(stored.data, config.origin)
   }
 
-  const noAccessToken = dev ? 'The identity provider returned no access token.' : 'No access token.'
+  const noAccessToken = dev ? 'The identity provider returned no access token.' : ''
 
   const notStartedHere = () =>
     new AuthError(
       'state_mismatch',
       dev
         ? 'This sign-in response does not belong to a sign-in started here (it was already used, or it was started in another browser).'
-        : 'Not a sign-in started here.',
+        : '',
     )
 
   /**
@@ -235,7 +235,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     const error = params.get('error')
     if (error) throw oauthError(error, params.get('error_description'))
     const code = params.get('code')
-    if (!code) throw new AuthError('idp_error', dev ? 'The identity provider answered without an authorization code.' : 'No code.')
+    if (!code) throw new AuthError('idp_error', dev ? 'The identity provider answered without an authorization code.' : '')
     const answer = await requestTokens({ grant_type: 'authorization_code', code, redirect_uri: state.redirect_uri, code_verifier: state.code_verifier })
     return { answer, state }
   }
@@ -246,14 +246,14 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
    */
   async function toSession(response: TokenAnswer, expected: IdTokenExpectations, lineage: string, version: number, requestedScope: string, previous?: string): Promise<Session> {
     if (!response.id_token) {
-      throw new AuthError('invalid_token', dev ? 'The identity provider returned no ID token. Make sure the scope includes "openid".' : 'No ID token.')
+      throw new AuthError('invalid_token', dev ? 'The identity provider returned no ID token. Make sure the scope includes "openid".' : '')
     }
     const claims = verifyIdTokenClaims(response.id_token, expected)
     if (previous !== undefined) {
       const before = decodeJwtPart(previous, 1)
-      if (claims['sub'] !== before['sub']) throw new AuthError('invalid_token', 'The renewed ID token is for another user.')
+      if (claims['sub'] !== before['sub']) throw new AuthError('invalid_token', dev ? 'The renewed ID token is for another user.' : '')
       if (claims['azp'] !== before['azp'] || (claims['auth_time'] !== undefined && claims['auth_time'] !== before['auth_time'])) {
-        throw new AuthError('invalid_token', dev ? 'The renewed ID token is for another sign-in than the session (its azp or auth_time changed).' : 'Renewed for another sign-in.')
+        throw new AuthError('invalid_token', dev ? 'The renewed ID token is for another sign-in than the session (its azp or auth_time changed).' : '')
       }
     }
     if (!response.access_token) throw new AuthError('invalid_token', noAccessToken)
@@ -321,7 +321,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
           'config',
           dev
             ? `The identity provider at ${config.issuer} does not announce PKCE with S256 (code_challenge_methods_supported: ${JSON.stringify(methods).slice(0, 100)}). Turn on PKCE S256 for this client at the IdP; a browser app must not sign in without it.`
-            : 'The identity provider does not announce PKCE with S256.',
+            : '',
         )
       }
       dpop?.checkIdp(document as Record<string, unknown>, config.issuer)
@@ -377,7 +377,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
 
     /** A refresh grant on `current` (for `resource` when given): the next version of its lineage. */
     async refresh(current: Session, resource?: string): Promise<Session> {
-      if (!current.refreshToken) throw new AuthError('login_required', 'This session has no refresh token.')
+      if (!current.refreshToken) throw new AuthError('login_required', dev ? 'This session has no refresh token.' : '')
       // No `scope`: RFC 6749 §6 then grants what the sign-in granted, even where the IdP dropped a scope it was asked for.
       const response = await withDeadline(requestTokens({ grant_type: 'refresh_token', refresh_token: current.refreshToken, resource }), deadlineMs, 'Renewing the session')
       dpop?.checkTokenType(response.token_type)

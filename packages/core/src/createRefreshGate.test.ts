@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { AuthError } from './AuthError.js'
+import { createGateTabs } from './createGateTabs.js'
 import { createRefreshGate } from './createRefreshGate.js'
 import { createSessionHolder } from './createSessionHolder.js'
 import { isNewerSession, type Session } from './Session.js'
@@ -43,18 +44,21 @@ function openBrowser(tabCount: number, { shared = true, lockTimeoutMs = 10_000, 
     })
     const gate = createRefreshGate({
       holder,
-      locks: shared ? locks : null,
-      lockName: 'latchkey:test:refresh',
-      lockTimeoutMs,
-      record: shared ? record : null,
-      fetchNewer,
-      publish(session) {
-        published.push(session)
-        if (!hearEachOther) return
-        for (const other of tabs) {
-          if (other.holder !== holder && isNewerSession(session, other.holder.current())) other.holder.replace(session, other.holder.generation())
-        }
-      },
+      // The tab sync feature's turns across tabs, over this browser's locks and record.
+      tabs: createGateTabs({
+        locks: shared ? locks : null,
+        lockName: 'latchkey:test:refresh',
+        lockTimeoutMs,
+        record: shared ? record : null,
+        fetchNewer,
+        publish(session) {
+          published.push(session)
+          if (!hearEachOther) return
+          for (const other of tabs) {
+            if (other.holder !== holder && isNewerSession(session, other.holder.current())) other.holder.replace(session, other.holder.generation())
+          }
+        },
+      }),
     })
     return {
       holder,

@@ -1,22 +1,13 @@
 import { AuthError } from './AuthError.js'
 import { dev } from './dev.js'
 import type { SessionHolder } from './createSessionHolder.js'
-import type { LineageRecord } from './lineageRecord.js'
 import { isNewerSession, type Session } from './Session.js'
+import type { GateTabs } from './TabLink.js'
 
 export interface RefreshGateOptions {
   holder: SessionHolder
-  /** Web Locks, or null when this tab shares its refresh token with no other tab. */
-  locks: Pick<LockManager, 'request'> | null
-  lockName: string
-  /** How long to wait for another tab's turn before giving up with `timeout`. */
-  lockTimeoutMs: number
-  /** The version each lineage has reached, readable by every tab; null with `locks` null. */
-  record: LineageRecord | null
-  /** A session of `lineage` at `version` or later, from another tab, or null when none can give it. */
-  fetchNewer(lineage: string, version: number): Promise<Session | null>
-  /** Tells the other tabs, before the gate opens again. */
-  publish(session: Session): void
+  /** Turns across tabs (the tab sync feature), or null when this tab shares its refresh token with none. */
+  tabs: GateTabs | null
 }
 
 export interface RefreshGate {
@@ -29,7 +20,7 @@ export interface RefreshGate {
 }
 
 function signedOutMeanwhile(): AuthError {
-  return new AuthError('login_required', dev ? 'You were signed out while the session was being renewed.' : 'Signed out meanwhile.')
+  return new AuthError('login_required', dev ? 'You were signed out while the session was being renewed.' : '')
 }
 
 function isRejected(err: unknown): boolean {
@@ -43,35 +34,18 @@ function isRejected(err: unknown): boolean {
  * lineage record (IndexedDB, which every tab reads coherently) before its token is sent.
  */
 export function createRefreshGate(options: RefreshGateOptions): RefreshGate {
-  const { holder, locks, record } = options
+  const { holder, tabs } = options
   let queue: Promise<unknown> = Promise.resolve()
-
-  function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
-    if (!locks) return task()
-    const signal = AbortSignal.timeout(options.lockTimeoutMs)
-    let granted = false
-    const holdingTheLock = () => {
-      granted = true
-      return task()
-    }
-    return locks.request(options.lockName, { signal }, holdingTheLock).catch((err: unknown) => {
-      // Once granted, the deadline no longer applies: the task's own failure is what happened.
-      if (!granted && signal.aborted) {
-        throw new AuthError('timeout', dev ? 'Another tab has been renewing the session for too long; try again.' : 'Another tab is renewing.', { cause: err })
-      }
-      throw err
-    }) as Promise<T>
-  }
 
   /** The session to use, brought up to the version the lineage record says exists. */
   async function latest(generation: number): Promise<Session> {
     const session = holder.current()
     if (!session || holder.generation() !== generation) throw signedOutMeanwhile()
-    const reached = await record?.read(session.lineage)
-    if (reached === undefined || reached <= session.version) return session
-    const newer = await options.fetchNewer(session.lineage, reached)
+    const reached = await tabs?.reached(session.lineage)
+    if (!tabs || reached === undefined || reached <= session.version) return session
+    const newer = await tabs.fetchNewer(session.lineage, reached)
     if (!newer || !holder.replace(newer, generation)) {
-      throw new AuthError('refresh_failed', dev ? 'Another tab renewed the session, and this tab could not get the renewed tokens. Please sign in again.' : 'Another tab renewed the session.')
+      throw new AuthError('refresh_failed', dev ? 'Another tab renewed the session, and this tab could not get the renewed tokens. Please sign in again.' : '')
     }
     return newer
   }
@@ -79,9 +53,9 @@ export function createRefreshGate(options: RefreshGateOptions): RefreshGate {
   async function adopt(session: Session, generation: number): Promise<void> {
     if (holder.generation() !== generation) throw signedOutMeanwhile()
     // Recorded before the gate opens, so the next holder knows this token is spent.
-    await record?.write(session.lineage, session.version)
+    await tabs?.reach(session.lineage, session.version)
     if (!holder.replace(session, generation)) throw signedOutMeanwhile()
-    options.publish(session)
+    tabs?.publish(session)
   }
 
   async function run<T>(grant: (latest: Session) => Promise<{ session: Session; value: T }>, unless?: (latest: Session) => T | undefined): Promise<T> {
@@ -111,13 +85,13 @@ export function createRefreshGate(options: RefreshGateOptions): RefreshGate {
   async function newerThan(base: Session): Promise<Session | null> {
     const current = holder.current()
     if (current && isNewerSession(current, base)) return current
-    const reached = await record?.read(base.lineage)
-    return reached !== undefined && reached > base.version ? options.fetchNewer(base.lineage, reached) : null
+    const reached = await tabs?.reached(base.lineage)
+    return tabs && reached !== undefined && reached > base.version ? tabs.fetchNewer(base.lineage, reached) : null
   }
 
   return {
     use(grant, unless) {
-      const turn = queue.then(() => acrossTabs(() => run(grant, unless)))
+      const turn = queue.then(() => (tabs ? tabs.exclusive(() => run(grant, unless)) : run(grant, unless)))
       queue = turn.catch(() => undefined)
       return turn
     },

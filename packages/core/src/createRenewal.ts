@@ -49,7 +49,7 @@ export function createRenewal({ holder, gate, protocol, lifecycle, schedule, con
     const error =
       cause.code === 'login_required' || cause.code === 'refresh_failed'
         ? cause
-        : new AuthError('refresh_failed', dev ? `Your session has ended and could not be renewed (${cause.message}). Please sign in again.` : `Your session has ended (${cause.message}).`, {
+        : new AuthError('refresh_failed', dev ? `Your session has ended and could not be renewed (${cause.message}). Please sign in again.` : '', {
             description: cause.description,
             cause,
           })
@@ -66,7 +66,7 @@ export function createRenewal({ holder, gate, protocol, lifecycle, schedule, con
 
   async function renewOnce(): Promise<Session> {
     const seen = holder.current()
-    if (!seen) throw new AuthError('login_required', dev ? 'Nobody is signed in: there is no session to renew.' : 'Nobody is signed in.')
+    if (!seen) throw new AuthError('login_required', dev ? 'Nobody is signed in: there is no session to renew.' : '')
     lifecycle.dispatch({ type: 'started', activity: 'refresh' })
     try {
       const session = await gate.use(

@@ -1,10 +1,10 @@
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 import type { AuthState } from './AuthState.js'
 import type { SessionHolder } from './createSessionHolder.js'
 import type { RenewalSchedule } from './createRenewalSchedule.js'
 import { createStore } from './createStore.js'
-import type { TabSync } from './createTabSync.js'
-import type { LineageRecord } from './lineageRecord.js'
+import type { TabLink } from './TabLink.js'
 import { isNewerSession, type Session } from './Session.js'
 import { toAuthError } from './toAuthError.js'
 import { transition, type AuthEvent } from './transitions.js'
@@ -12,12 +12,8 @@ import { transition, type AuthEvent } from './transitions.js'
 export interface SessionLifecycleOptions {
   holder: SessionHolder
   schedule: RenewalSchedule
-  tabs: TabSync | null
-  record: LineageRecord | null
-  /** Whether a sign-in made in another tab is taken here. */
-  shareSession: boolean
-  /** Whether a sign-in made here is told to the other tabs, tokens included. */
-  announces: boolean
+  /** The tab sync feature's part, or null without it: this tab then keeps its session to itself. */
+  link: TabLink | null
   /** The state before anything has happened, computed on first read. */
   initialState(): AuthState
   /** Forgets what else belongs to the session (tokens for other resources). */
@@ -30,7 +26,8 @@ export interface SessionLifecycleOptions {
  * here, so that no late message or request can bring one back.
  */
 export function createSessionLifecycle(options: SessionLifecycleOptions) {
-  const { holder, schedule, tabs } = options
+  const { holder, schedule, link } = options
+  const tabs = link?.tabs
   const store = createStore<AuthState>(options.initialState)
   const ended = new Set<string>()
   let popups = new AbortController()
@@ -55,7 +52,7 @@ export function createSessionLifecycle(options: SessionLifecycleOptions) {
     const lineage = holder.current()?.lineage ?? null
     if (lineage !== null) {
       ended.add(lineage)
-      void options.record?.forget(lineage).catch(() => undefined)
+      link?.forget(lineage)
     }
     holder.clear()
     options.onForget()
@@ -94,10 +91,10 @@ export function createSessionLifecycle(options: SessionLifecycleOptions) {
 
     /** A sign-in completed here: current, here and in the other tabs, unless a sign-out came after `generation`. */
     adoptSignin(session: Session, generation: number, signinAppState: unknown): void {
-      if (!holder.replace(session, generation)) throw new AuthError('login_required', 'You signed out while the sign-in was completing.')
+      if (!holder.replace(session, generation)) throw new AuthError('login_required', dev ? 'You signed out while the sign-in was completing.' : '')
       appState = signinAppState
       show(session)
-      if (options.announces) tabs?.announceSession(session)
+      link?.announce(session)
     },
 
     /** Another tab signed in or renewed. */
@@ -105,7 +102,7 @@ export function createSessionLifecycle(options: SessionLifecycleOptions) {
       const current = holder.current()
       if (ended.has(session.lineage) || !isNewerSession(session, current)) return
       // Another lineage is another sign-in: taken only when this app shares its session across tabs.
-      if (current?.lineage !== session.lineage && !options.shareSession) return
+      if (current?.lineage !== session.lineage && !link?.shareSession) return
       if (holder.replace(session, holder.generation())) show(session)
     },
   }

@@ -11,10 +11,10 @@ export function decodeJwtPart(jwt: string, index: 0 | 1): Record<string, unknown
   try {
     decoded = jwtDecode(jwt, { header: index === 0 })
   } catch (cause) {
-    throw new AuthError('invalid_token', dev ? 'The ID token is not a JWT of base64url JSON.' : 'Not a JWT.', { cause })
+    throw new AuthError('invalid_token', dev ? 'The ID token is not a JWT of base64url JSON.' : '', { cause })
   }
   if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) {
-    throw new AuthError('invalid_token', dev ? 'The ID token is not a JWT of JSON objects.' : 'Not a JWT.')
+    throw new AuthError('invalid_token', dev ? 'The ID token is not a JWT of JSON objects.' : '')
   }
   return decoded as Record<string, unknown>
 }

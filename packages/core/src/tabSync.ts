@@ -4,8 +4,10 @@
  * @module @latchkey/core/tab-sync
  */
 import { defineFeature, type AuthFeature } from './AuthFeature.js'
-import { createTabSync } from './createTabSync.js'
 import { createLineageRecord, type LineageRecord } from './lineageRecord.js'
+import { linkTabs } from './linkTabs.js'
+import type { ResolvedConfig } from './resolveConfig.js'
+import type { TabLink, TabLinkClient } from './TabLink.js'
 
 /** What tabs of one browser share; tests pass fakes. */
 export interface TabEnvironment {
@@ -19,10 +21,8 @@ export interface TabEnvironment {
 
 /** What the tab sync feature brings to the client. */
 export interface TabSyncCode {
-  /** The browser's means for `key` (one app at one IdP); null where it lacks one. */
-  connect(key: string): TabEnvironment
-  /** Builds the tab sync part of the client. */
-  create: typeof createTabSync
+  /** Wires tab sync into the client for `key` (one app at one IdP). */
+  link(key: string, config: ResolvedConfig, client: TabLinkClient): TabLink
 }
 
 function browserTabs(key: string): TabEnvironment {
@@ -36,7 +36,7 @@ function browserTabs(key: string): TabEnvironment {
 
 /** Tab sync over the given means instead of the browser's: for tests that play several tabs in one page. */
 export function tabSyncWith(connect: (key: string) => TabEnvironment): AuthFeature<'tab-sync'> {
-  return defineFeature('tab-sync', { connect, create: createTabSync } satisfies TabSyncCode)
+  return defineFeature('tab-sync', { link: (key, config, client) => linkTabs(connect(key), key, config, client) } satisfies TabSyncCode)
 }
 
 /**

@@ -11,13 +11,13 @@ export function verifyResponseIssuer(callbackUrl: string, issuer: string, issPar
   const iss = new URL(callbackUrl).searchParams.get('iss')
   if (iss === null) {
     if (issParameterSupported) {
-      throw new AuthError('invalid_token', dev ? `The sign-in response has no "iss" parameter, though ${issuer} announces it (RFC 9207).` : 'No iss in the response.')
+      throw new AuthError('invalid_token', dev ? `The sign-in response has no "iss" parameter, though ${issuer} announces it (RFC 9207).` : '')
     }
     return
   }
   if (iss !== issuer) {
     // The attacker chose `iss`: it stays in `cause`, out of a message an app may show.
-    throw new AuthError('invalid_token', dev ? `The sign-in response names another issuer than ${issuer}: possible mix-up attack.` : 'Another iss in the response.', {
+    throw new AuthError('invalid_token', dev ? `The sign-in response names another issuer than ${issuer}: possible mix-up attack.` : '', {
       cause: { expected: issuer, actual: iss },
     })
   }
