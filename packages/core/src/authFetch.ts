@@ -4,6 +4,7 @@
  * @module @latchkey/core/fetch
  */
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 import { defineFeature, type AuthFeature } from './AuthFeature.js'
 import { createAuthFetch, type AuthFetchParts, type AuthFetchSettings } from './createAuthFetch.js'
 import type { AuthClient } from './AuthClient.js'
@@ -73,7 +74,7 @@ function isLoopback(hostname: string): boolean {
 function checkOrigins(origins: readonly string[] | undefined): readonly string[] {
   if (origins === undefined) return []
   if (!Array.isArray(origins)) {
-    throw new AuthError('config', `authFetch({ origins }) takes a list of origins, such as origins: ['https://api.example.com'].`)
+    throw new AuthError('config', dev ? `authFetch({ origins }) takes a list of origins, such as origins: ['https://api.example.com'].` : 'authFetch origins')
   }
   return origins.map((origin: unknown) => {
     let url: URL | undefined
@@ -82,18 +83,20 @@ function checkOrigins(origins: readonly string[] | undefined): readonly string[]
     } catch {
       url = undefined
     }
-    const shown = JSON.stringify(origin)
     if (!url || typeof origin !== 'string' || url.origin === 'null' || url.hostname.includes('*') || url.origin !== origin.replace(/\/$/, '')) {
-      const hint = url && url.origin !== 'null' && !url.hostname.includes('*') ? ` Write its origin only: '${url.origin}'.` : ''
       throw new AuthError(
         'config',
-        `authFetch({ origins }) lists ${shown}, which is not an origin.${hint} An origin is a scheme, a host and a port when not the default, such as 'https://api.example.com', with no path and no wildcard.`,
+        dev
+          ? `authFetch({ origins }) lists ${JSON.stringify(origin)}, which is not an origin.${url && url.origin !== 'null' && !url.hostname.includes('*') ? ` Write its origin only: '${url.origin}'.` : ''} An origin is a scheme, a host and a port when not the default, such as 'https://api.example.com', with no path and no wildcard.`
+          : 'authFetch origins',
       )
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
       throw new AuthError(
         'config',
-        `authFetch({ origins }) lists ${shown}: an access token goes over https only (http only to localhost, 127.0.0.1 or [::1]). Serve the API over https and list 'https://${url.host}'.`,
+        dev
+          ? `authFetch({ origins }) lists ${JSON.stringify(origin)}: an access token goes over https only (http only to localhost, 127.0.0.1 or [::1]). Serve the API over https and list 'https://${url.host}'.`
+          : 'authFetch origins',
       )
     }
     return url.origin
@@ -103,14 +106,16 @@ function checkOrigins(origins: readonly string[] | undefined): readonly string[]
 function checkStepUpScopes(scopes: readonly string[] | undefined): readonly string[] {
   if (scopes === undefined) return []
   if (!Array.isArray(scopes)) {
-    throw new AuthError('config', `authFetch({ stepUpScopes }) takes a list of scopes, such as stepUpScopes: ['orders:write'].`)
+    throw new AuthError('config', dev ? `authFetch({ stepUpScopes }) takes a list of scopes, such as stepUpScopes: ['orders:write'].` : 'authFetch stepUpScopes')
   }
   for (const scope of scopes as readonly unknown[]) {
     // RFC 6749 §3.3: a scope token is one or more printable ASCII characters, no space, " or \.
     if (typeof scope !== 'string' || !/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope)) {
       throw new AuthError(
         'config',
-        `authFetch({ stepUpScopes }) lists ${JSON.stringify(scope)}, which is not one scope. List each scope as its own string, such as stepUpScopes: ['orders:write', 'orders:delete'].`,
+        dev
+          ? `authFetch({ stepUpScopes }) lists ${JSON.stringify(scope)}, which is not one scope. List each scope as its own string, such as stepUpScopes: ['orders:write', 'orders:delete'].`
+          : 'authFetch stepUpScopes',
       )
     }
   }

@@ -85,7 +85,7 @@ export function createAuthFetch(parts: AuthFetchParts, settings: AuthFetchSettin
         'config',
         dev
           ? `auth.fetch() sends the access token only to this app's origin (${own ?? 'none'}) and the API origins the fetch feature allows, and ${origin} is neither. If it is your API, allow it: authFetch({ origins: ['${origin}'] }). For any other server, call fetch() itself.`
-          : `auth.fetch() does not send the token to ${origin}.`,
+          : `auth.fetch() to ${origin}`,
       )
     }
     const tokenOptions = {

@@ -1,4 +1,5 @@
 import { AuthError } from './AuthError.js'
+import { dev } from './dev.js'
 
 const popupFeatures = 'popup=yes,width=520,height=680'
 
@@ -15,7 +16,9 @@ export function openPopup(): Window | null {
 export function popupBlockedError(): AuthError {
   return new AuthError(
     'popup_blocked',
-    'The browser blocked the sign-in popup. Call login({ mode: "popup" }) straight from a click handler, allow popups for this site, or set popupFallback: "redirect".',
+    dev
+      ? 'The browser blocked the sign-in popup. Call login({ mode: "popup" }) straight from a click handler, allow popups for this site, or set popupFallback: "redirect".'
+      : '',
   )
 }
 
@@ -50,7 +53,7 @@ export function watchPopupClosed(popup: Window): PopupWatch {
     closedSince ??= Date.now()
     if (Date.now() - closedSince >= graceMs) {
       stop()
-      reject(new AuthError('popup_closed', 'The sign-in popup was closed before signing in finished.'))
+      reject(new AuthError('popup_closed', dev ? 'The sign-in popup was closed before signing in finished.' : ''))
     }
   }, pollMs)
   const stop = () => {
