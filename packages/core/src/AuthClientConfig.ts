@@ -91,7 +91,7 @@ export interface AuthClientConfig {
   clockSkewSeconds?: number
   /**
    * Fetch the userinfo endpoint after sign-in and merge its claims. Default false: the ID token usually
-   * carries them, and it costs a round trip. Not with `dpop()`: oidc-client-ts sends userinfo a bearer token.
+   * carries them, and it costs a round trip. Not with `dpop()`: userinfo gets a bearer token.
    */
   loadUserInfo?: boolean
   /** Extra parameters for every authorization request; those latchkey sets itself (`state`, `scope`, `redirect_uri`, PKCE…) are refused. Default none. */

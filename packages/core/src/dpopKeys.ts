@@ -41,7 +41,7 @@ export function createDpopKeyStore(persistent: DpopKeyStore = new IndexedDbDPoPS
   }
 }
 
-/** The key pair for `clientId`, made on first use in the form oidc-client-ts's token requests read. */
+/** The key pair for `clientId`, made on first use and kept in oidc-client-ts's DPoPState form. */
 export async function dpopKeyPair(store: DpopKeyStore, clientId: string): Promise<CryptoKeyPair> {
   const known = await store.get(clientId)
   if (known) return known.keys

@@ -8,7 +8,7 @@ export const relayUrlState = 'latchkey-relay'
 
 const delimiter = ';'
 
-/** The id of a `state` parameter, without the `url_state` that oidc-client-ts appends after `;`. */
+/** The id of a `state` parameter, without the `url_state` appended after `;` (oidc-client-ts's convention). */
 export function stateId(state: string): string {
   return state.split(delimiter)[0] ?? state
 }

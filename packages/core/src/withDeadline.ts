@@ -1,8 +1,8 @@
 import { AuthError } from './AuthError.js'
 
 /**
- * Settles with `work`, or rejects with `timeout` once `ms` have passed. oidc-client-ts's own request
- * timeout stops at the response headers; a body that stalls would otherwise hang its caller forever.
+ * Settles with `work`, or rejects with `timeout` once `ms` have passed: the whole exchange, body
+ * included, since a response whose body stalls would otherwise hang its caller forever.
  */
 export function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined
