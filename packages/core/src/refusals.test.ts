@@ -112,6 +112,25 @@ describe('PKCE and the callback page', () => {
     expect(foreignParent.postMessage).not.toHaveBeenCalled()
   })
 
+  it('refuses a renewed ID token from another sign-in of the same user (auth_time changed), and ends the session', async () => {
+    await signInThroughIdp()
+    const { client } = loadApp()
+    await client.start()
+    const realFetch = globalThis.fetch
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const response = await realFetch(input, init)
+      if (!new Request(input, init).url.endsWith('/token') || !response.ok) return response
+      const body = (await response.json()) as { id_token: string }
+      const [header, payload, signature] = body.id_token.split('.')
+      const claims = JSON.parse(atob((payload ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>
+      // OpenID Connect Core §12.2: a refreshed ID token keeps the sign-in's auth_time.
+      const forged = btoa(JSON.stringify({ ...claims, auth_time: Number(claims['auth_time'] ?? 0) + 600 })).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+      return Response.json({ ...body, id_token: `${header}.${forged}.${signature}` })
+    })
+    await expect(client.renew()).rejects.toMatchObject({ code: 'refresh_failed', cause: { code: 'invalid_token' } })
+    expect(client.getState()).toMatchObject({ status: 'anonymous', user: null })
+  })
+
   it('refuses a renewed ID token that names another user, and ends the session', async () => {
     await signInThroughIdp()
     const { client } = loadApp()

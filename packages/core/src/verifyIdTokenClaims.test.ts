@@ -10,7 +10,7 @@ function jwt(claims: Record<string, unknown>, header: Record<string, unknown> = 
   return `${encode(header)}.${encode(claims)}.signature`
 }
 
-function failureOf(claims: Record<string, unknown>, options: { header?: Record<string, unknown>; maxAge?: number; algorithms?: string[] } = {}): AuthError {
+function failureOf(claims: Record<string, unknown>, options: { header?: Record<string, unknown>; maxAge?: number; algorithms?: string[]; nonce?: string } = {}): AuthError {
   try {
     verifyIdTokenClaims(jwt(claims, options.header), {
       issuer: 'https://idp.example',
@@ -18,6 +18,7 @@ function failureOf(claims: Record<string, unknown>, options: { header?: Record<s
       now,
       ...(options.maxAge !== undefined && { maxAge: options.maxAge }),
       ...(options.algorithms && { algorithms: options.algorithms }),
+      ...(options.nonce !== undefined && { nonce: options.nonce }),
     })
   } catch (err) {
     expect(err).toBeInstanceOf(AuthError)
@@ -30,6 +31,12 @@ function failureOf(claims: Record<string, unknown>, options: { header?: Record<s
 describe('verifyIdTokenClaims', () => {
   it('accepts a token for this client from this issuer', () => {
     expect(verifyIdTokenClaims(jwt(valid), { issuer: 'https://idp.example', clientId: 'spa', now })['sub']).toBe('alice')
+  })
+
+  it('rejects a token that does not carry the nonce its sign-in sent, or carries none', () => {
+    expect(failureOf({ ...valid, nonce: 'from-another-sign-in' }, { nonce: 'sent' }).message).toMatch(/"nonce" check/)
+    expect(failureOf(valid, { nonce: 'sent' }).message).toMatch(/"nonce" check/)
+    expect(verifyIdTokenClaims(jwt({ ...valid, nonce: 'sent' }), { issuer: 'https://idp.example', clientId: 'spa', now, nonce: 'sent' })['nonce']).toBe('sent')
   })
 
   it('rejects a token from another issuer', () => {
