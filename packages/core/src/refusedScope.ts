@@ -10,12 +10,10 @@ import { dev } from './dev.js'
  */
 export function refusedScope(err: unknown, requested: string, supported: unknown, context: string): unknown {
   if (!(err instanceof Error) || (err as { error?: unknown }).error !== 'invalid_scope') return err
-  // Inline, not in a helper: a bundler drops a dead branch's text, but keeps a function it calls.
+  // Said in production too: which scopes were asked for and announced is what a user's report needs.
   return new AuthError(
     'invalid_scope',
-    dev
-      ? `${context}: the identity provider refused the scope "${requested}" (invalid_scope${Array.isArray(supported) ? `; it announces ${supported.join(' ')}`.slice(0, 300) : ''}). Set \`scope\` to scopes this client may have.`
-      : `${context}: invalid_scope`,
+    `${context}: the identity provider refused the scope "${requested}" (invalid_scope${Array.isArray(supported) ? `; it announces ${supported.join(' ')}`.slice(0, 300) : ''}).${dev ? ' Set `scope` to scopes this client may have.' : ''}`,
     {
       description: (err as { error_description?: string }).error_description ?? undefined,
       cause: err,

@@ -136,7 +136,7 @@ export function resolveConfig(config: AuthClientConfig): ResolvedConfig {
   const features = config.features ?? []
   const has = (kind: AuthFeature['kind']) => features.some((feature) => feature.kind === kind)
   // An option that needs a feature the app did not add fails here, not at its first use.
-  if (storage === 'local' && !has('tab-sync')) throw missingFeature('tab-sync', 'storage: "local" (one refresh token for every tab, used by one tab at a time)')
+  if (storage === 'local' && !has('tab-sync')) throw missingFeature('tab-sync', dev ? 'storage: "local" (one refresh token for every tab, used by one tab at a time)' : 'storage: "local"')
   if (config.shareSession && !has('tab-sync')) throw missingFeature('tab-sync', 'shareSession')
   if (config.stepUp === 'popup' && !has('popup')) throw missingFeature('popup', 'stepUp: "popup"')
   if (config.popupFallback !== undefined && !has('popup')) throw missingFeature('popup', 'popupFallback')
