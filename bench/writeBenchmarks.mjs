@@ -44,7 +44,17 @@ const measured = (result) => {
   return Date.parse(result.measuredAt) < newest - 60 * 60 * 1000 ? `${at}, in an earlier run than the latest results.` : `${at}.`
 }
 
-function sizeSection(size) {
+/** One line per size goal in bench/size-budget.json: the fixture's figures against it, per bundler. */
+function goalLines(size, goals) {
+  return Object.entries(goals ?? {}).map(([name, goal]) => {
+    const fixture = size.fixtures.find((candidate) => candidate.name === name)
+    if (!fixture) return `- \`${name}\`: no such fixture in this run.`
+    const verdicts = ['vite', 'esbuild'].map((bundler) => `${bundler === 'vite' ? 'Vite' : 'esbuild'} ${bytes(fixture[bundler].overReact)} (${fixture[bundler].overReact <= goal ? 'met' : 'over'})`)
+    return `- \`${name}\` at most ${bytes(goal)} B over React: ${verdicts.join(', ')}.`
+  })
+}
+
+function sizeSection(size, goals) {
   const title = 'Bundle size, per feature'
   if (!size) return { title, lines: notRun('node bench/size.mjs', 'size.json') }
   const both = (fixture, cell) => `${cell(fixture.vite)} / ${cell(fixture.esbuild)}`
@@ -70,6 +80,10 @@ function sizeSection(size) {
         'Adding a fixture file adds a row. Bytes.',
       '',
       ...markdownTable(['fixture', 'what it holds', 'over React, Vite', 'over React, esbuild', 'feature, Vite / esbuild', 'whole app, Vite / esbuild'], rows),
+      '',
+      'The size goals (`goals` in `bench/size-budget.json`, which the budget check in `npm test` also reads):',
+      '',
+      ...goalLines(size, goals),
       '',
       measured(size),
     ],
@@ -174,7 +188,7 @@ newest = Math.max(0, ...Object.values(results).map((result) => Date.parse(result
 const versions = await readVersions()
 const chromium = [results['callback-timing'], results.tabs, results['storage-coherence']].find((result) => result?.chromium)?.chromium
 const sections = [
-  sizeSection(results.size),
+  sizeSection(results.size, (await readJson(join(root, 'bench/size-budget.json'))).goals),
   rendersSection(results.runtime),
   roundTripsSection(results.runtime),
   callbackSection(results['callback-timing']),
