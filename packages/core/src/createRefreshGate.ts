@@ -30,8 +30,9 @@ function isRejected(err: unknown): boolean {
 /**
  * The only way to the refresh token. Refresh tokens rotate: whoever sends one that was already used
  * gets `invalid_grant`, and the IdP revokes the whole grant. So every use goes through one queue in
- * the tab and one Web Lock across tabs, and once the lock is held the session is checked against the
- * lineage record (IndexedDB, which every tab reads coherently) before its token is sent.
+ * the tab and, with the tab sync feature, one Web Lock across tabs; once the lock is held the session
+ * is checked against the lineage record (IndexedDB, which every tab reads coherently) before its
+ * token is sent.
  */
 export function createRefreshGate(options: RefreshGateOptions): RefreshGate {
   const { holder, tabs } = options
