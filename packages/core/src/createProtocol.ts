@@ -73,6 +73,11 @@ export function currentPath(): string {
   return `${window.location.pathname}${window.location.search}${window.location.hash}`
 }
 
+/** Appends each of `params` that has a value: the optional ones are left out, not sent empty. */
+function appendParams(target: URLSearchParams, params: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) target.append(name, value)
+}
+
 /** A field of an IdP's JSON answer, when it is a string. */
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
@@ -97,21 +102,11 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   let document: Promise<IdpMetadata> | undefined = givenMetadata && Promise.resolve({ ...givenMetadata, ...config.metadataSeed })
   const send = dpop ? (url: string, init: RequestInit) => dpop.send({ url, init }) : undefined
 
-  /**
-   * The discovery document, fetched at most once per hour per tab (see metadataCache), and only if its
-   * `issuer` is the authority itself: an impostor's document is never used, nor kept.
-   *
-   * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfigurationValidation
-   */
-  async function metadata(): Promise<IdpMetadata> {
-    document ??= withDeadline(requestJson(`${config.authority}/.well-known/openid-configuration`), deadlineMs, 'Reading the discovery document').then(
-      (fetched) => ({ ...fetched, ...config.metadataSeed }),
-      (err: unknown) => {
-        document = undefined
-        throw err
-      },
-    )
-    const found = await document
+  async function fetchMetadata(): Promise<IdpMetadata> {
+    const found: IdpMetadata = {
+      ...(await withDeadline(requestJson(`${config.authority}/.well-known/openid-configuration`), deadlineMs, 'Reading the discovery document')),
+      ...config.metadataSeed,
+    }
     if (found.issuer !== config.issuer) {
       throw new AuthError(
         'config',
@@ -121,8 +116,24 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
         { cause: { expected: config.issuer, actual: found.issuer } },
       )
     }
-    if (!config.metadata) saveCachedMetadata(metadataKey, found)
+    saveCachedMetadata(metadataKey, found)
     return found
+  }
+
+  /**
+   * The discovery document, fetched at most once per hour per tab (see metadataCache), and only if its
+   * `issuer` is the authority itself: an impostor's document is never used, nor kept. The app's own
+   * `metadata` was checked at creation, and a cached document when it was fetched; a failed fetch is
+   * tried again on the next call.
+   *
+   * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfigurationValidation
+   */
+  function metadata(): Promise<IdpMetadata> {
+    document ??= fetchMetadata().catch((err: unknown) => {
+      document = undefined
+      throw err
+    })
+    return document
   }
 
   /** The IdP's endpoint `name`, or a `config` error that names what it lacks. */
@@ -135,7 +146,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   /** A token request (RFC 6749 §3.2), with a DPoP proof when tokens are bound. */
   async function requestTokens(params: Record<string, string | undefined>): Promise<TokenAnswer> {
     const body = new URLSearchParams()
-    for (const [name, value] of Object.entries({ ...params, client_id: config.clientId })) if (value !== undefined) body.set(name, value)
+    appendParams(body, { ...params, client_id: config.clientId })
     const init = { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }, body }
     const answer = await requestJson(await endpoint('token_endpoint'), init, send)
     const expiresIn = Number(answer['expires_in'] ?? NaN)
@@ -185,12 +196,12 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   }
 
   /** What was stored for the sign-in that `url` answers: null when it names none started here, {} when unreadable. */
-  async function pendingSignin(url: string): Promise<{ data?: unknown; scope?: unknown } | null> {
+  async function pendingSignin(url: string): Promise<{ data?: unknown } | null> {
     const state = new URL(url).searchParams.get('state')
     const stored = state === null ? null : await pending.get(stateId(state))
     if (stored === null) return null
     try {
-      return JSON.parse(stored) as { data?: unknown; scope?: unknown }
+      return JSON.parse(stored) as { data?: unknown }
     } catch {
       return {}
     }
@@ -213,31 +224,25 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
     )
 
   /**
-   * The scope the sign-in that `url` answers asked for. A response whose state names no sign-in
-   * started here is refused before anything else in it is read.
-   */
-  async function requestedScope(url: string): Promise<string> {
-    const stored = await pendingSignin(url)
-    if (stored) return typeof stored.scope === 'string' ? stored.scope : config.scope
-    throw notStartedHere()
-  }
-
-  /**
    * Takes the sign-in that `url` answers out of storage (a response is redeemed once), then redeems its
    * code with its PKCE verifier (RFC 7636 §4.5).
    */
-  async function redeemCode(url: string): Promise<{ answer: TokenAnswer; state: SigninState }> {
+  async function redeemCode(url: string, context: string): Promise<{ answer: TokenAnswer; state: SigninState }> {
     const params = new URL(url).searchParams
     const stored = await pending.remove(stateId(params.get('state') ?? ''))
     if (!stored) throw notStartedHere()
     const state = await SigninState.fromStorageString(stored)
     if (state.authority !== config.authority || state.client_id !== config.clientId) throw notStartedHere()
-    const error = params.get('error')
-    if (error) throw oauthError(error, params.get('error_description'))
-    const code = params.get('code')
-    if (!code) throw new AuthError('idp_error', dev ? 'The identity provider answered without an authorization code.' : '')
-    const answer = await requestTokens({ grant_type: 'authorization_code', code, redirect_uri: state.redirect_uri, code_verifier: state.code_verifier })
-    return { answer, state }
+    try {
+      const error = params.get('error')
+      if (error) throw oauthError(error, params.get('error_description'))
+      const code = params.get('code')
+      if (!code) throw new AuthError('idp_error', dev ? 'The identity provider answered without an authorization code.' : '')
+      const answer = await requestTokens({ grant_type: 'authorization_code', code, redirect_uri: state.redirect_uri, code_verifier: state.code_verifier })
+      return { answer, state }
+    } catch (err) {
+      throw refusedScope(err, state.scope, (await metadata()).scopes_supported, context)
+    }
   }
 
   /**
@@ -275,21 +280,20 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
   }
 
   async function processResponse(url: string, context: string) {
-    // A second client of this page shares the first one's redemption; the state is no longer stored.
-    const requested = redemptionsInFlight.has(url) ? config.scope : await requestedScope(url)
+    // Refused before anything else in it is read. A second client of this page shares the first one's
+    // redemption, which already took the state out of storage.
+    if (!redemptionsInFlight.has(url) && !(await pendingSignin(url))) throw notStartedHere()
     const document = await metadata()
     // Checked before the code is redeemed, so a code from a mixed-up IdP is never sent anywhere.
     verifyResponseIssuer(url, config.issuer, document.authorization_response_iss_parameter_supported === true)
     let redemption = redemptionsInFlight.get(url)
     if (!redemption) {
-      redemption = withDeadline(redeemCode(url), deadlineMs, context).finally(() => redemptionsInFlight.delete(url))
+      redemption = withDeadline(redeemCode(url, context), deadlineMs, context).finally(() => redemptionsInFlight.delete(url))
       redemptionsInFlight.set(url, redemption)
     }
-    const { answer, state } = await redemption.catch((err: unknown) => {
-      throw refusedScope(err, requested, document.scopes_supported, context)
-    })
+    const { answer, state } = await redemption
     const loginState = readLoginState(state.data, config.origin)
-    return { loginState, session: await sessionOf(answer, requested, loginState.maxAge, state.nonce) }
+    return { loginState, session: await sessionOf(answer, state.scope, loginState.maxAge, state.nonce) }
   }
 
   /** The checks every sign-in's tokens pass, then its new session. */
@@ -366,7 +370,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
         ...config.extraQueryParams,
         ...options.extraParams,
       }
-      for (const [name, value] of Object.entries(params)) if (value !== undefined) url.searchParams.append(name, value)
+      appendParams(url.searchParams, params)
       return { url: url.href, state: state.id }
     },
 
@@ -411,7 +415,7 @@ export function createProtocol(config: ResolvedConfig, pending: PendingSigninSto
         state: options.popup ? `${state};${relayUrlState}` : undefined,
         ...config.extraQueryParams,
       }
-      for (const [name, value] of Object.entries(params)) if (value !== undefined) url.searchParams.append(name, value)
+      appendParams(url.searchParams, params)
       return { url: url.href, state }
     },
 
