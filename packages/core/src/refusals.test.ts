@@ -14,6 +14,23 @@ function alterDiscovery(change: (document: Record<string, unknown>) => Record<st
   })
 }
 
+/**
+ * Rewrites the claims of the ID token in every successful token response, keeping its header and
+ * signature: without the signature feature the claims are what latchkey checks.
+ */
+function forgeIssuedIdTokens(change: (claims: Record<string, unknown>) => Record<string, unknown>) {
+  const realFetch = globalThis.fetch
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const response = await realFetch(input, init)
+    if (!new Request(input, init).url.endsWith('/token') || !response.ok) return response
+    const body = (await response.json()) as { id_token: string }
+    const [header, payload, signature] = body.id_token.split('.')
+    const claims = JSON.parse(atob((payload ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>
+    const forged = btoa(JSON.stringify(change(claims))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+    return Response.json({ ...body, id_token: `${header}.${forged}.${signature}` })
+  })
+}
+
 describe('what latchkey refuses', () => {
   for (const [name, issuer] of [
     ['another issuer', 'https://evil.example'],
@@ -116,17 +133,8 @@ describe('PKCE and the callback page', () => {
     await signInThroughIdp()
     const { client } = loadApp()
     await client.start()
-    const realFetch = globalThis.fetch
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-      const response = await realFetch(input, init)
-      if (!new Request(input, init).url.endsWith('/token') || !response.ok) return response
-      const body = (await response.json()) as { id_token: string }
-      const [header, payload, signature] = body.id_token.split('.')
-      const claims = JSON.parse(atob((payload ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>
-      // OpenID Connect Core §12.2: a refreshed ID token keeps the sign-in's auth_time.
-      const forged = btoa(JSON.stringify({ ...claims, auth_time: Number(claims['auth_time'] ?? 0) + 600 })).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-      return Response.json({ ...body, id_token: `${header}.${forged}.${signature}` })
-    })
+    // OpenID Connect Core §12.2: a refreshed ID token keeps the sign-in's auth_time.
+    forgeIssuedIdTokens((claims) => ({ ...claims, auth_time: Number(claims['auth_time'] ?? 0) + 600 }))
     await expect(client.renew()).rejects.toMatchObject({ code: 'refresh_failed', cause: { code: 'invalid_token' } })
     expect(client.getState()).toMatchObject({ status: 'anonymous', user: null })
   })
@@ -136,17 +144,8 @@ describe('PKCE and the callback page', () => {
     const { client } = loadApp()
     await client.start()
     expect(client.getState().user?.profile.sub).toBe('alice')
-    // Without the signature feature the claims are what is checked: only `sub` is changed here.
-    const realFetch = globalThis.fetch
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-      const response = await realFetch(input, init)
-      if (!new Request(input, init).url.endsWith('/token') || !response.ok) return response
-      const body = (await response.json()) as { id_token: string }
-      const [header, payload, signature] = body.id_token.split('.')
-      const claims = JSON.parse(atob((payload ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>
-      const forged = btoa(JSON.stringify({ ...claims, sub: 'mallory' })).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-      return Response.json({ ...body, id_token: `${header}.${forged}.${signature}` })
-    })
+    // Only `sub` is changed here.
+    forgeIssuedIdTokens((claims) => ({ ...claims, sub: 'mallory' }))
     await expect(client.renew()).rejects.toMatchObject({ code: 'refresh_failed' })
     expect(client.getState()).toMatchObject({ status: 'anonymous', user: null })
     expect(JSON.stringify({ ...window.sessionStorage })).not.toMatch(/mallory|accessToken/)
